@@ -1,0 +1,163 @@
+"""The construct base: plain-Python model and validation, jsii only at the L1 edge.
+
+Every construct of this library derives from :class:`BatchConstruct`. It
+
+* registers itself so that :func:`validate_tree` can run every synth-time check in Python and
+  raise :class:`~batch_constructs.ValidationError` before anything is written;
+* registers the same checks with ``node.add_validation`` (AWS CDK parity: a plain
+  ``cdktf`` ``app.synth()`` or ``Testing.synth(stack, run_validations=True)`` reports them);
+* creates its provider resources (L1s) through :meth:`_new_l1` and fills their late values
+  (anything an ``add_*`` call can still change) from plain dicts in Terraform's own snake_case
+  shape, in :meth:`_finalize`. Finalization runs from a cdktf aspect, so it happens in
+  ``app.synth()`` and ``Testing.synth`` alike.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any, Callable
+
+from ._errors import ValidationError
+from ._runtime import provider_class, quiet_node_banners
+from .core import tags_of
+
+quiet_node_banners()
+
+import jsii  # noqa: E402
+from cdktf import Aspects, IAspect, TerraformStack  # noqa: E402
+from constructs import Construct, IValidation  # noqa: E402
+
+Render = Callable[[], dict[str, Any]]
+_REGISTRY_ATTR = "_batch_constructs_registry"
+
+
+@jsii.implements(IValidation)
+class _Validation:
+    def __init__(self, owner: "BatchConstruct") -> None:
+        self._owner = owner
+
+    def validate(self) -> list[str]:
+        return list(self._owner._validate())
+
+
+@jsii.implements(IAspect)
+class _Finalizer:
+    def __init__(self, owner: "BatchConstruct") -> None:
+        self._owner = owner
+
+    def visit(self, node: Any) -> None:
+        self._owner._finalize()
+
+
+class _LateL1:
+    __slots__ = ("resource", "render", "taggable", "keys")
+
+    def __init__(self, resource: Any, render: Render | None, taggable: bool) -> None:
+        self.resource = resource
+        self.render = render
+        self.taggable = taggable
+        self.keys: set[str] = set()
+
+
+class BatchConstruct(Construct):
+    """Base of every construct of this library."""
+
+    def __init__(self, scope: Construct, id: str) -> None:
+        super().__init__(scope, id)
+        self._late: list[_LateL1] = []
+        self._finalizer_added = False
+        root = self.node.root
+        registry = getattr(root, _REGISTRY_ATTR, None)
+        if registry is None:
+            registry = []
+            setattr(root, _REGISTRY_ATTR, registry)
+        registry.append(self)
+        self.node.add_validation(_Validation(self))
+
+    # -- model hooks ---------------------------------------------------------------------
+    def _validate(self) -> list[str]:
+        """Synth-time checks (those that later ``add_*`` calls can change). Messages only."""
+        return []
+
+    def _error(self, message: str) -> ValidationError:
+        return ValidationError(self, message)
+
+    # -- the jsii edge ---------------------------------------------------------------------
+    def _new_l1(self, id: str, module: str, cls: str, *, render: Render | None = None,
+                taggable: bool = False, scope: Construct | None = None, **required: Any) -> Any:
+        """Create provider resource ``cls`` of bindings submodule ``module``.
+
+        ``required`` go to the typed constructor; ``render`` returns the rest as a dict with
+        Terraform's keys, evaluated at synth. ``taggable`` merges the tags in effect.
+        """
+        resource = provider_class(module, cls)(scope or self, id, **required)
+        if render is not None or taggable:
+            self._late.append(_LateL1(resource, render, taggable))
+            if not self._finalizer_added:
+                Aspects.of(resource).add(_Finalizer(self))
+                self._finalizer_added = True
+        return resource
+
+    def _finalize(self) -> None:
+        for late in self._late:
+            attrs = dict(late.render()) if late.render else {}
+            if late.taggable:
+                tags = {**tags_of(self), **(attrs.get("tags") or {})}
+                attrs["tags"] = tags or None
+            for key in sorted(late.keys - attrs.keys()):
+                late.resource.add_override(key, None)
+            for key in sorted(attrs):
+                late.resource.add_override(key, attrs[key])
+            late.keys = set(attrs)
+
+    @property
+    def stack(self) -> TerraformStack:
+        return TerraformStack.of(self)
+
+
+def registered_constructs(scope: Construct) -> list[BatchConstruct]:
+    """Every construct of this library at or below ``scope``, in creation order."""
+    registry = getattr(scope.node.root, _REGISTRY_ATTR, None) or []
+    prefix = scope.node.path
+    if not prefix:
+        return list(registry)
+    return [c for c in registry if c.node.path == prefix or c.node.path.startswith(prefix + "/")]
+
+
+def validate_tree(scope: Construct) -> None:
+    """Run every synth-time check under ``scope``; raise one ValidationError listing all."""
+    problems: list[tuple[str | None, str]] = []
+    for construct in registered_constructs(scope):
+        problems.extend((construct.node.path, message) for message in construct._validate())
+    if problems:
+        raise ValidationError(None, problems=problems)
+
+
+def finalize_tree(scope: Construct) -> None:
+    for construct in registered_constructs(scope):
+        construct._finalize()
+
+
+_NAME_CHARS = re.compile(r"[^0-9A-Za-z_-]+")
+
+
+def path_hash(*parts: str, length: int = 8) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:length].upper()
+
+
+def generated_name(construct: Construct, *, max_length: int = 128, seed: str = "") -> str:
+    """A deterministic, unique name from the construct path: ``<path>-<hash>``.
+
+    Matches ``^[0-9A-Za-z][0-9A-Za-z_-]{0,max_length-1}$``.
+    """
+    path = construct.node.path
+    suffix = "-" + path_hash(path, seed)
+    readable = _NAME_CHARS.sub("-", path.replace("/", "-")).strip("-_") or "batch"
+    if not readable[0].isalnum():
+        readable = "b" + readable
+    return readable[: max_length - len(suffix)].rstrip("-_") + suffix
+
+
+def resource_address(resource: Any) -> str:
+    """``aws_x.logical_id`` of an L1, for ``depends_on``."""
+    return f"{resource.terraform_resource_type}.{resource.friendly_unique_id}"

@@ -1,0 +1,38 @@
+"""Stack-wide data sources (one each per stack, shared): partition, region, account."""
+from __future__ import annotations
+
+from typing import Any
+
+from ._runtime import COMPAT, provider_class
+
+_PARTITION_ID = "BatchConstructsPartition"
+_REGION_ID = "BatchConstructsRegion"
+_ACCOUNT_ID = "BatchConstructsCallerIdentity"
+
+
+def _singleton(scope: Any, id: str, module: str, cls: str) -> Any:
+    from cdktf import TerraformStack
+
+    stack = TerraformStack.of(scope)
+    existing = stack.node.try_find_child(id)
+    if existing is not None:
+        return existing
+    return provider_class(module, cls)(stack, id)
+
+
+def partition(scope: Any) -> str:
+    """``${data.aws_partition.<x>.partition}``: ``aws``, ``aws-cn``, ``aws-us-gov``."""
+    return _singleton(scope, _PARTITION_ID, "data_aws_partition", "DataAwsPartition").partition
+
+
+def region(scope: Any) -> str:
+    data = _singleton(scope, _REGION_ID, "data_aws_region", "DataAwsRegion")
+    return data.region if COMPAT.major >= 21 else data.name
+
+
+def account(scope: Any) -> str:
+    return _singleton(scope, _ACCOUNT_ID, "data_aws_caller_identity", "DataAwsCallerIdentity").account_id
+
+
+def aws_managed_policy_arn(scope: Any, name: str) -> str:
+    return f"arn:{partition(scope)}:iam::aws:policy/{name}"

@@ -1,0 +1,142 @@
+"""What every compute environment shares: name or name prefix, state, service role, the
+replacement-safe lifecycle, imports and the attributes queues need.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from ._base import BatchConstruct, generated_name
+from ._errors import ValidationError
+from ._runtime import COMPAT
+from .iam import as_role
+
+__all__ = ["ComputeEnvironmentBase", "ImportedComputeEnvironment", "as_compute_environment"]
+
+NAME_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,127}$")
+
+
+def check_name(scope: Any, prop: str, value: str | None) -> None:
+    """L09: Batch names are 1-128 letters, digits, hyphens or underscores."""
+    if value is None or "${TfToken[" in value:
+        return
+    if not NAME_PATTERN.match(value):
+        raise ValidationError(scope, f"'{prop}' value '{value}' must be 1-128 letters, digits, hyphens "
+                                     "or underscores, starting with a letter or digit")
+
+
+def arn_resource_name(arn: str) -> str:
+    """``arn:...:compute-environment/name`` → ``name`` (Terraform functions for token ARNs)."""
+    if "${TfToken[" in arn:
+        from cdktf import Fn, Token
+        return Token.as_string(Fn.element(Fn.split("/", arn), 1))
+    return arn.split("/", 1)[1] if "/" in arn else arn
+
+
+class ComputeEnvironmentBase(BatchConstruct):
+    """Base of the four compute environments.
+
+    Emits one ``aws_batch_compute_environment`` with ``lifecycle.create_before_destroy`` and,
+    unless ``compute_environment_name`` is given, a generated name prefix seeded with the
+    environment kind and service-role mode, so that switches AWS cannot make in place (EC2 ↔
+    Fargate, service-linked ↔ custom role) replace the environment instead of failing.
+    """
+
+    #: ``ecs-ec2`` | ``eks`` | ``fargate`` | ``unmanaged``
+    _KIND = ""
+    #: ``EC2`` (EC2/SPOT), ``FARGATE`` (FARGATE/FARGATE_SPOT) or ``None`` (unmanaged)
+    compute_type_family: str | None = None
+    #: ``ECS`` or ``EKS`` orchestration
+    orchestration: str | None = "ECS"
+
+    def __init__(self, scope: Any, id: str, *, compute_environment_name: str | None = None,
+                 service_role: Any = None, enabled: bool | None = None) -> None:
+        super().__init__(scope, id)
+        check_name(self, "compute_environment_name", compute_environment_name)
+        self._compute_environment_name = compute_environment_name
+        self.service_role = as_role(service_role, what="service_role", scope=self)
+        self.enabled = True if enabled is None else bool(enabled)
+        self._depends_on: list[Any] = []
+
+    def _create_resource(self) -> Any:
+        """Create the L1; subclasses call this at the end of their constructor."""
+        self.resource = self._new_l1("Resource", "batch_compute_environment", "BatchComputeEnvironment",
+                                     type=self._ce_type(), render=self._render_resource, taggable=True)
+        self.resource.add_override("lifecycle", {"create_before_destroy": True})
+        deps = list(self._depends_on)
+        if self.service_role is not None:
+            deps.extend(getattr(self.service_role, "policy_attachments", []))
+        if deps:
+            self.resource.depends_on = [d.fqn for d in deps]
+        return self.resource
+
+    def _ce_type(self) -> str:
+        return "MANAGED"
+
+    def _name_attrs(self) -> dict[str, Any]:
+        if self._compute_environment_name:
+            return {COMPAT.ce_name_key: self._compute_environment_name}
+        mode = "custom-role" if self.service_role is not None else "linked-role"
+        seed = f"{self._KIND}/{mode}"
+        prefix = generated_name(self, max_length=92, seed=seed) + "-"
+        return {COMPAT.ce_name_prefix_key: prefix}
+
+    def _render_resource(self) -> dict[str, Any]:
+        attrs: dict[str, Any] = {"type": self._ce_type(),
+                                 "state": "ENABLED" if self.enabled else "DISABLED",
+                                 **self._name_attrs()}
+        if self.service_role is not None:
+            attrs["service_role"] = self.service_role.role_arn
+        attrs.update(self._render_specific())
+        return attrs
+
+    def _render_specific(self) -> dict[str, Any]:
+        return {}
+
+    @property
+    def compute_environment_arn(self) -> str:
+        return self.resource.arn
+
+    @property
+    def compute_environment_name(self) -> str:
+        return getattr(self.resource, COMPAT.ce_name_attribute)
+
+
+class ImportedComputeEnvironment:
+    """A compute environment known by ARN (``from_*_compute_environment_arn``): creates nothing."""
+
+    def __init__(self, scope: Any, id: str, arn: str, *, compute_type_family: str | None = None,
+                 orchestration: str | None = None) -> None:
+        self.node_id = id
+        self.compute_environment_arn = arn
+        self.compute_environment_name = arn_resource_name(arn)
+        self.enabled = True
+        self.maxv_cpus = 1
+        self.security_groups: list[Any] = []
+        self.compute_type_family = compute_type_family
+        self.orchestration = orchestration
+        self.instance_types: list[Any] = []
+        self.instance_classes: list[Any] = []
+        self.architecture = None
+
+
+class _L1ComputeEnvironment:
+    """Adapter for the provider's ``BatchComputeEnvironment`` L1."""
+
+    def __init__(self, l1: Any) -> None:
+        self.compute_environment_arn = l1.arn
+        self.compute_environment_name = l1.id
+        self.compute_type_family = None
+        self.orchestration = None
+        self.architecture = None
+
+
+def as_compute_environment(value: Any, *, scope: Any = None) -> Any:
+    if hasattr(value, "compute_environment_arn"):
+        return value
+    if getattr(value, "terraform_resource_type", None) == "aws_batch_compute_environment":
+        return _L1ComputeEnvironment(value)
+    raise ValidationError(scope, "expected a compute environment (of this library, imported with "
+                                 f"from_*_arn, or the provider's BatchComputeEnvironment), got {type(value).__name__}")
+
+

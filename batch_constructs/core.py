@@ -1,0 +1,232 @@
+"""``Duration``, ``Size`` and ``Tags`` with the names of ``aws_cdk.Duration``/``Size``/``Tags``.
+
+Pure Python: importing this module does not start the jsii runtime.
+"""
+from __future__ import annotations
+
+import enum
+from fractions import Fraction
+from typing import Any
+
+from ._tokens import format_number
+
+__all__ = ["Duration", "Size", "SizeRoundingBehavior", "Tags", "TimeConversionOptions"]
+
+
+def _whole(amount: float, unit: str, target: str, factor: Fraction, integral: bool) -> float:
+    value = Fraction(str(amount)) * factor
+    if integral and value.denominator != 1:
+        if factor == 1:
+            raise ValueError(f"{format_number(amount)} must be a whole number of {unit}.")
+        raise ValueError(
+            f"'{format_number(amount)} {unit}' cannot be converted into a whole number of {target}.")
+    return int(value) if value.denominator == 1 else float(value)
+
+
+class TimeConversionOptions:
+    def __init__(self, *, integral: bool = True) -> None:
+        self.integral = integral
+
+
+class Duration:
+    """A length of time. ``Duration.minutes(10).to_seconds() == 600``.
+
+    Conversions that lose precision raise ``ValueError`` (AWS CDK's messages), unless
+    ``integral=False`` is passed.
+    """
+
+    _MILLIS = {"millis": Fraction(1), "seconds": Fraction(1000), "minutes": Fraction(60_000),
+               "hours": Fraction(3_600_000), "days": Fraction(86_400_000)}
+
+    def __init__(self, amount: float, unit: str) -> None:
+        if amount < 0:
+            raise ValueError(f"Duration amounts cannot be negative. Received: {format_number(amount)}")
+        self.amount = amount
+        self.unit = unit
+
+    @classmethod
+    def millis(cls, amount: float) -> "Duration":
+        return cls(amount, "millis")
+
+    @classmethod
+    def seconds(cls, amount: float) -> "Duration":
+        return cls(amount, "seconds")
+
+    @classmethod
+    def minutes(cls, amount: float) -> "Duration":
+        return cls(amount, "minutes")
+
+    @classmethod
+    def hours(cls, amount: float) -> "Duration":
+        return cls(amount, "hours")
+
+    @classmethod
+    def days(cls, amount: float) -> "Duration":
+        return cls(amount, "days")
+
+    def _to(self, target: str, opts: TimeConversionOptions | None, integral: bool | None) -> float:
+        if integral is None:
+            integral = True if opts is None else opts.integral
+        factor = self._MILLIS[self.unit] / self._MILLIS[target]
+        return _whole(self.amount, self.unit, target, factor, integral)
+
+    def to_milliseconds(self, opts: TimeConversionOptions | None = None, *, integral: bool | None = None) -> float:
+        return self._to("millis", opts, integral)
+
+    def to_seconds(self, opts: TimeConversionOptions | None = None, *, integral: bool | None = None) -> float:
+        return self._to("seconds", opts, integral)
+
+    def to_minutes(self, opts: TimeConversionOptions | None = None, *, integral: bool | None = None) -> float:
+        return self._to("minutes", opts, integral)
+
+    def to_hours(self, opts: TimeConversionOptions | None = None, *, integral: bool | None = None) -> float:
+        return self._to("hours", opts, integral)
+
+    def to_days(self, opts: TimeConversionOptions | None = None, *, integral: bool | None = None) -> float:
+        return self._to("days", opts, integral)
+
+    def to_human_string(self) -> str:
+        return f"{format_number(self.amount)} {self.unit}"
+
+    def __repr__(self) -> str:
+        return f"Duration.{self.unit}({format_number(self.amount)})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Duration) and \
+            Fraction(str(self.amount)) * self._MILLIS[self.unit] == Fraction(str(other.amount)) * self._MILLIS[other.unit]
+
+    def __hash__(self) -> int:
+        return hash(Fraction(str(self.amount)) * self._MILLIS[self.unit])
+
+
+class SizeRoundingBehavior(enum.Enum):
+    FAIL = "FAIL"
+    FLOOR = "FLOOR"
+    NONE = "NONE"
+
+
+class Size:
+    """An amount of storage. ``Size.gibibytes(1).to_mebibytes() == 1024``.
+
+    Conversions to a whole number of a smaller-or-larger unit raise ``ValueError`` when they
+    would lose precision (``rounding=SizeRoundingBehavior.FAIL``, the default).
+    """
+
+    _BYTES = {"bytes": Fraction(1), "kibibytes": Fraction(1024), "mebibytes": Fraction(1024 ** 2),
+              "gibibytes": Fraction(1024 ** 3), "tebibytes": Fraction(1024 ** 4),
+              "pebibytes": Fraction(1024 ** 5)}
+
+    def __init__(self, amount: float, unit: str) -> None:
+        if amount < 0:
+            raise ValueError(f"Storage amounts cannot be negative. Received: {format_number(amount)}")
+        self.amount = amount
+        self.unit = unit
+
+    @classmethod
+    def bytes(cls, amount: float) -> "Size":
+        return cls(amount, "bytes")
+
+    @classmethod
+    def kibibytes(cls, amount: float) -> "Size":
+        return cls(amount, "kibibytes")
+
+    @classmethod
+    def mebibytes(cls, amount: float) -> "Size":
+        return cls(amount, "mebibytes")
+
+    @classmethod
+    def gibibytes(cls, amount: float) -> "Size":
+        return cls(amount, "gibibytes")
+
+    @classmethod
+    def tebibytes(cls, amount: float) -> "Size":
+        return cls(amount, "tebibytes")
+
+    @classmethod
+    def pebibytes(cls, amount: float) -> "Size":
+        return cls(amount, "pebibytes")
+
+    def _to(self, target: str, rounding: SizeRoundingBehavior | None) -> float:
+        rounding = rounding or SizeRoundingBehavior.FAIL
+        factor = self._BYTES[self.unit] / self._BYTES[target]
+        if rounding is SizeRoundingBehavior.FLOOR:
+            return int(Fraction(str(self.amount)) * factor)
+        return _whole(self.amount, self.unit, target, factor, rounding is SizeRoundingBehavior.FAIL)
+
+    def to_bytes(self, *, rounding: SizeRoundingBehavior | None = None) -> float:
+        return self._to("bytes", rounding)
+
+    def to_kibibytes(self, *, rounding: SizeRoundingBehavior | None = None) -> float:
+        return self._to("kibibytes", rounding)
+
+    def to_mebibytes(self, *, rounding: SizeRoundingBehavior | None = None) -> float:
+        return self._to("mebibytes", rounding)
+
+    def to_gibibytes(self, *, rounding: SizeRoundingBehavior | None = None) -> float:
+        return self._to("gibibytes", rounding)
+
+    def to_tebibytes(self, *, rounding: SizeRoundingBehavior | None = None) -> float:
+        return self._to("tebibytes", rounding)
+
+    def to_pebibytes(self, *, rounding: SizeRoundingBehavior | None = None) -> float:
+        return self._to("pebibytes", rounding)
+
+    def __repr__(self) -> str:
+        return f"Size.{self.unit}({format_number(self.amount)})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Size) and \
+            Fraction(str(self.amount)) * self._BYTES[self.unit] == Fraction(str(other.amount)) * self._BYTES[other.unit]
+
+    def __hash__(self) -> int:
+        return hash(Fraction(str(self.amount)) * self._BYTES[self.unit])
+
+
+_TAGS_ATTR = "_batch_constructs_tags"
+
+
+class Tags:
+    """``Tags.of(scope).add(key, value)`` tags every taggable resource of this library under
+    ``scope`` (including resources created after the call). Tags set directly on a managed
+    EC2 compute environment also reach the instances it launches; tags set on an enclosing
+    scope (a stack, say) reach only the resources' own ``tags``, never instance tags, because
+    an instance-tag change can replace the compute environment.
+    """
+
+    def __init__(self, scope: Any) -> None:
+        self._scope = scope
+
+    @classmethod
+    def of(cls, scope: Any) -> "Tags":
+        return cls(scope)
+
+    def _store(self) -> dict[str, str | None]:
+        store = getattr(self._scope, _TAGS_ATTR, None)
+        if store is None:
+            store = {}
+            setattr(self._scope, _TAGS_ATTR, store)
+        return store
+
+    def add(self, key: str, value: str, **_options: Any) -> None:
+        """Add tag ``key=value`` (AWS CDK's ``TagProps`` options are accepted and ignored)."""
+        if not isinstance(key, str) or not key:
+            raise ValueError("Tags.add() needs a non-empty string key")
+        if not isinstance(value, str):
+            raise ValueError(f"Tag '{key}' must have a string value, got {type(value).__name__}")
+        self._store()[key] = value
+
+    def remove(self, key: str, **_options: Any) -> None:
+        """Remove tag ``key`` from this scope and below (overrides tags added higher up)."""
+        self._store()[key] = None
+
+
+def tags_of(construct: Any, *, own_only: bool = False) -> dict[str, str]:
+    """The tags in effect on ``construct``: ancestors first, nearer scopes override.
+
+    With ``own_only`` only tags added on ``construct`` itself count.
+    """
+    chain = [construct] if own_only else list(construct.node.scopes)
+    merged: dict[str, str | None] = {}
+    for scope in chain:
+        merged.update(getattr(scope, _TAGS_ATTR, None) or {})
+    return {k: v for k, v in sorted(merged.items()) if v is not None}

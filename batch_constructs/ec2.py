@@ -1,0 +1,317 @@
+"""EC2 adapter types: ``Vpc``, ``SubnetSelection``, ``SecurityGroup``, ``InstanceType``,
+``InstanceClass``, ``InstanceSize`` (names as in ``aws_cdk.aws_ec2``).
+
+``InstanceType``/``InstanceClass``/``InstanceSize`` are pure Python; ``Vpc`` and
+``SecurityGroup`` are constructs that create provider resources.
+"""
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+__all__ = ["CpuArchitectureName", "InstanceArchitecture", "InstanceClass", "InstanceSize",
+           "InstanceType", "SecurityGroup", "SelectedSubnets", "SubnetSelection", "SubnetType",
+           "Vpc", "as_security_group"]
+
+
+class InstanceArchitecture(enum.Enum):
+    X86_64 = "x86_64"
+    ARM_64 = "arm64"
+
+
+CpuArchitectureName = InstanceArchitecture
+
+
+def family_architecture(family: str) -> InstanceArchitecture:
+    """The CPU architecture of an instance family (``a1`` and Graviton families are arm64)."""
+    family = family.lower()
+    if family == "a1":
+        return InstanceArchitecture.ARM_64
+    match = re.match(r"^([a-z]+)(\d+)([a-z-]*)$", family)
+    if match and match.group(3).startswith("g") and family not in ("g4dn", "g4ad", "g5", "g6", "g6e"):
+        # im4gn, is4gen, x2gd, m6gd, c6gn, c7g, r8g, g5g, t4g ...
+        return InstanceArchitecture.ARM_64
+    return InstanceArchitecture.X86_64
+
+
+_FAMILIES = """
+a1 c1 c3 c4 c5 c5a c5ad c5d c5n c6a c6g c6gd c6gn c6i c6id c6in c7a c7g c7gd c7gn c7i c7i-flex c8g
+d2 d3 d3en dl1 f1 f2 g3 g3s g4ad g4dn g5 g5g g6 g6e gr6 hpc6a hpc6id hpc7a hpc7g i2 i3 i3en i4g i4i
+i7ie im4gn inf1 inf2 is4gen m1 m2 m3 m4 m5 m5a m5ad m5d m5dn m5n m5zn m6a m6g m6gd m6i m6id m6idn
+m6in m7a m7g m7gd m7i m7i-flex m8g p2 p3 p3dn p4d p4de p5 r3 r4 r5 r5a r5ad r5b r5d r5dn r5n r6a r6g
+r6gd r6i r6id r6idn r6in r7a r7g r7gd r7i r7iz r8g t1 t2 t3 t3a t4g trn1 trn1n u-3tb1 vt1 x1 x1e
+x2gd x2idn x2iedn x2iezn x8g z1d
+""".split()
+
+
+def _member(family: str) -> str:
+    return family.upper().replace("-", "_")
+
+
+class InstanceClass(str, enum.Enum):
+    """Instance families (``InstanceClass.M5AD`` → ``"m5ad"``); each knows its architecture."""
+
+    _ignore_ = ["f", "vars_"]
+    vars_ = vars()
+    for f in _FAMILIES:
+        vars_[_member(f)] = f
+
+    @property
+    def architecture(self) -> InstanceArchitecture:
+        return family_architecture(self.value)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class InstanceSize(str, enum.Enum):
+    NANO = "nano"
+    MICRO = "micro"
+    SMALL = "small"
+    MEDIUM = "medium"
+    LARGE = "large"
+    XLARGE = "xlarge"
+    XLARGE2 = "2xlarge"
+    XLARGE3 = "3xlarge"
+    XLARGE4 = "4xlarge"
+    XLARGE6 = "6xlarge"
+    XLARGE8 = "8xlarge"
+    XLARGE9 = "9xlarge"
+    XLARGE10 = "10xlarge"
+    XLARGE12 = "12xlarge"
+    XLARGE16 = "16xlarge"
+    XLARGE18 = "18xlarge"
+    XLARGE24 = "24xlarge"
+    XLARGE32 = "32xlarge"
+    XLARGE48 = "48xlarge"
+    XLARGE56 = "56xlarge"
+    XLARGE96 = "96xlarge"
+    XLARGE112 = "112xlarge"
+    METAL = "metal"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_INSTANCE_TYPE = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9]+$")
+
+
+class InstanceType:
+    """``InstanceType("m5ad.large")`` or ``InstanceType.of(InstanceClass.M5AD, InstanceSize.LARGE)``."""
+
+    def __init__(self, instance_type_identifier: str) -> None:
+        if not isinstance(instance_type_identifier, str) or not _INSTANCE_TYPE.match(instance_type_identifier):
+            raise ValueError(f"'{instance_type_identifier}' is not an EC2 instance type such as 'm5.large'")
+        self._identifier = instance_type_identifier
+
+    @classmethod
+    def of(cls, instance_class: InstanceClass | str, instance_size: InstanceSize | str) -> "InstanceType":
+        family = instance_class.value if isinstance(instance_class, InstanceClass) else str(instance_class)
+        size = instance_size.value if isinstance(instance_size, InstanceSize) else str(instance_size)
+        return cls(f"{family}.{size}")
+
+    @property
+    def family(self) -> str:
+        return self._identifier.split(".", 1)[0]
+
+    @property
+    def architecture(self) -> InstanceArchitecture:
+        return family_architecture(self.family)
+
+    def to_string(self) -> str:
+        return self._identifier
+
+    def __str__(self) -> str:
+        return self._identifier
+
+    def __repr__(self) -> str:
+        return f"InstanceType({self._identifier!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, InstanceType) and other._identifier == self._identifier
+
+    def __hash__(self) -> int:
+        return hash(self._identifier)
+
+
+class SubnetType(enum.Enum):
+    PUBLIC = "Public"
+    PRIVATE_WITH_EGRESS = "Private"
+    PRIVATE_ISOLATED = "Isolated"
+
+
+@dataclass
+class SubnetSelection:
+    """Which subnets to use. Default: the private subnets (public ones when there are none)."""
+
+    subnet_type: SubnetType | None = None
+    subnets: Sequence[Any] | None = None      # subnet L1s or ids
+    subnet_ids: Sequence[str] | None = None
+
+
+@dataclass
+class SelectedSubnets:
+    subnet_ids: list[str] = field(default_factory=list)
+
+
+class _VpcBase:
+    vpc_id: str
+    public_subnet_ids: list[str]
+    private_subnet_ids: list[str]
+    isolated_subnet_ids: list[str]
+
+    def select_subnets(self, selection: SubnetSelection | None = None) -> SelectedSubnets:
+        """Subnet ids for ``selection`` (default: private with egress, else public)."""
+        selection = selection or SubnetSelection()
+        if selection.subnet_ids:
+            return SelectedSubnets(list(selection.subnet_ids))
+        if selection.subnets:
+            return SelectedSubnets([s if isinstance(s, str) else getattr(s, "subnet_id", None) or s.id
+                                    for s in selection.subnets])
+        kind = selection.subnet_type
+        if kind is None:
+            for ids in (self.private_subnet_ids, self.isolated_subnet_ids, self.public_subnet_ids):
+                if ids:
+                    return SelectedSubnets(list(ids))
+            return SelectedSubnets([])
+        return SelectedSubnets(list({SubnetType.PUBLIC: self.public_subnet_ids,
+                                     SubnetType.PRIVATE_WITH_EGRESS: self.private_subnet_ids,
+                                     SubnetType.PRIVATE_ISOLATED: self.isolated_subnet_ids}[kind]))
+
+
+class ImportedVpc(_VpcBase):
+    def __init__(self, vpc_id: str, public: Sequence[str], private: Sequence[str],
+                 isolated: Sequence[str]) -> None:
+        self.vpc_id = vpc_id
+        self.public_subnet_ids = list(public)
+        self.private_subnet_ids = list(private)
+        self.isolated_subnet_ids = list(isolated)
+
+
+def _construct_base() -> type:
+    from ._base import BatchConstruct
+    return BatchConstruct
+
+
+class Vpc(_construct_base(), _VpcBase):  # type: ignore[misc]
+    """A working VPC: public and private subnets in ``max_azs`` availability zones, an internet
+    gateway, one NAT gateway and the routes between them.
+
+    :param ip_addresses: the VPC CIDR (default ``10.0.0.0/16``; /20 subnets are cut from it).
+    :param max_azs: availability zones to use (default 2; the region's first ones).
+    :param nat_gateways: NAT gateways (default 1; 0 leaves private subnets without egress).
+    """
+
+    def __init__(self, scope: Any, id: str, *, ip_addresses: str = "10.0.0.0/16",
+                 max_azs: int = 2, nat_gateways: int = 1) -> None:
+        super().__init__(scope, id)
+        import ipaddress
+
+        from cdktf import Fn, Token
+
+        if not 1 <= max_azs <= 6:
+            raise self._error(f"Vpc 'max_azs' must be between 1 and 6, got {max_azs}")
+        network = ipaddress.ip_network(ip_addresses)
+        subnets = list(network.subnets(new_prefix=max(network.prefixlen + 4, 20)))
+        if len(subnets) < 2 * max_azs:
+            raise self._error(f"Vpc CIDR {ip_addresses} is too small for {max_azs} AZs")
+        self.resource = self._new_l1("Resource", "vpc", "Vpc", cidr_block=ip_addresses,
+                                     enable_dns_hostnames=True, enable_dns_support=True, taggable=True)
+        self.vpc_id = self.resource.id
+        azs = self._new_l1("AvailabilityZones", "data_aws_availability_zones",
+                           "DataAwsAvailabilityZones", state="available")
+        igw = self._new_l1("InternetGateway", "internet_gateway", "InternetGateway",
+                           vpc_id=self.vpc_id, taggable=True)
+        public_rt = self._new_l1("PublicRouteTable", "route_table", "RouteTable", vpc_id=self.vpc_id,
+                                 taggable=True)
+        self._new_l1("PublicDefaultRoute", "route", "Route", route_table_id=public_rt.id,
+                     destination_cidr_block="0.0.0.0/0", gateway_id=igw.id)
+        self.public_subnet_ids, self.private_subnet_ids, self.isolated_subnet_ids = [], [], []
+        half = len(subnets) // 2
+        nat_ids: list[str] = []
+        for index in range(max_azs):
+            az = Token.as_string(Fn.element(azs.names, index))
+            public = self._new_l1(f"PublicSubnet{index + 1}", "subnet", "Subnet", vpc_id=self.vpc_id,
+                                  cidr_block=str(subnets[index]), availability_zone=az,
+                                  map_public_ip_on_launch=True, taggable=True)
+            self._new_l1(f"PublicSubnet{index + 1}RouteTableAssociation", "route_table_association",
+                         "RouteTableAssociation", subnet_id=public.id, route_table_id=public_rt.id)
+            self.public_subnet_ids.append(public.id)
+            if index < nat_gateways:
+                eip = self._new_l1(f"NatEip{index + 1}", "eip", "Eip", domain="vpc", taggable=True)
+                nat = self._new_l1(f"NatGateway{index + 1}", "nat_gateway", "NatGateway",
+                                   allocation_id=eip.id, subnet_id=public.id, taggable=True)
+                nat_ids.append(nat.id)
+            private = self._new_l1(f"PrivateSubnet{index + 1}", "subnet", "Subnet", vpc_id=self.vpc_id,
+                                   cidr_block=str(subnets[half + index]), availability_zone=az,
+                                   taggable=True)
+            private_rt = self._new_l1(f"PrivateSubnet{index + 1}RouteTable", "route_table", "RouteTable",
+                                      vpc_id=self.vpc_id, taggable=True)
+            self._new_l1(f"PrivateSubnet{index + 1}RouteTableAssociation", "route_table_association",
+                         "RouteTableAssociation", subnet_id=private.id, route_table_id=private_rt.id)
+            if nat_ids:
+                self._new_l1(f"PrivateSubnet{index + 1}DefaultRoute", "route", "Route",
+                             route_table_id=private_rt.id, destination_cidr_block="0.0.0.0/0",
+                             nat_gateway_id=nat_ids[index % len(nat_ids)])
+            (self.private_subnet_ids if nat_ids else self.isolated_subnet_ids).append(private.id)
+
+    @classmethod
+    def from_attributes(cls, scope: Any, id: str, *, vpc_id: str,
+                        private_subnet_ids: Sequence[str] = (), public_subnet_ids: Sequence[str] = (),
+                        isolated_subnet_ids: Sequence[str] = (), **_ignored: Any) -> ImportedVpc:
+        """An existing VPC, by id. Creates nothing."""
+        return ImportedVpc(vpc_id, public_subnet_ids, private_subnet_ids, isolated_subnet_ids)
+
+
+_EGRESS_ALL = {
+    "cidr_blocks": ["0.0.0.0/0"], "description": "Allow all outbound traffic by default",
+    "from_port": 0, "ipv6_cidr_blocks": [], "prefix_list_ids": [], "protocol": "-1",
+    "security_groups": [], "self": False, "to_port": 0,
+}
+
+
+class SecurityGroup(_construct_base()):  # type: ignore[misc]
+    """A security group (``aws_security_group``) in ``vpc``.
+
+    :param vpc: the VPC (required).
+    :param description: default: the construct path (as AWS CDK).
+    :param allow_all_outbound: default ``True``: an explicit all-traffic egress rule (Terraform
+        removes AWS's default egress rule unless it is declared).
+    :param security_group_name: default: generated by Terraform.
+    """
+
+    def __init__(self, scope: Any, id: str, *, vpc: Any, description: str | None = None,
+                 allow_all_outbound: bool = True, security_group_name: str | None = None) -> None:
+        super().__init__(scope, id)
+        extra: dict[str, Any] = {}
+        if security_group_name:
+            extra["name"] = security_group_name
+        self.resource = self._new_l1(
+            "Resource", "security_group", "SecurityGroup", vpc_id=vpc.vpc_id,
+            description=description or self.node.path, taggable=True,
+            render=lambda: {"egress": [dict(_EGRESS_ALL)] if allow_all_outbound else [],
+                            "ingress": []}, **extra)
+        self.resource.add_override("lifecycle", {"create_before_destroy": True})
+        self.security_group_id = self.resource.id
+
+    @classmethod
+    def from_security_group_id(cls, scope: Any, id: str, security_group_id: str, **_: Any) -> "ImportedSecurityGroup":
+        return ImportedSecurityGroup(security_group_id)
+
+
+class ImportedSecurityGroup:
+    def __init__(self, security_group_id: str) -> None:
+        self.security_group_id = security_group_id
+
+
+def as_security_group(value: Any) -> Any:
+    """Accept our ``SecurityGroup``, an imported one, an id string, or the provider's L1."""
+    if hasattr(value, "security_group_id"):
+        return value
+    if isinstance(value, str):
+        return ImportedSecurityGroup(value)
+    if getattr(value, "terraform_resource_type", None) == "aws_security_group":
+        return ImportedSecurityGroup(value.id)
+    raise ValueError(f"expected a security group, got {type(value).__name__}")

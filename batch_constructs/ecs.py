@@ -1,0 +1,117 @@
+"""ECS adapter types (pure Python): ``ContainerImage``, ``CpuArchitecture``,
+``OperatingSystemFamily``, ``FargatePlatformVersion`` — names as in ``aws_cdk.aws_ecs``."""
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+__all__ = ["ContainerImage", "CpuArchitecture", "FargatePlatformVersion", "OperatingSystemFamily"]
+
+
+class ContainerImage:
+    """A container image. ``ContainerImage.from_registry("public.ecr.aws/amazonlinux/amazonlinux:latest")``."""
+
+    def __init__(self, image_name: str, *, repository: Any = None) -> None:
+        self.image_name = image_name
+        self.repository = repository
+
+    @classmethod
+    def from_registry(cls, name: str, **_props: Any) -> "ContainerImage":
+        if not isinstance(name, str) or not name:
+            raise ValueError("ContainerImage.from_registry() needs an image name")
+        return cls(name)
+
+    @classmethod
+    def from_ecr_repository(cls, repository: Any, tag: str = "latest") -> "ContainerImage":
+        """An image of an ECR repository (the provider's ``EcrRepository`` L1, or anything with
+        ``repository_url``); the execution role is granted pull access."""
+        url = getattr(repository, "repository_url", None)
+        if url is None:
+            raise ValueError("ContainerImage.from_ecr_repository() needs an ECR repository "
+                             "(an object with 'repository_url')")
+        return cls(f"{url}:{tag}", repository=repository)
+
+    @classmethod
+    def from_asset(cls, directory: str, **_props: Any) -> "ContainerImage":
+        raise ValueError("ContainerImage.from_asset() is not supported: CDKTF has no image-asset "
+                         "publishing. Build and push the image, then use from_registry() or "
+                         "from_ecr_repository().")
+
+    def __repr__(self) -> str:
+        return f"ContainerImage({self.image_name!r})"
+
+
+class CpuArchitecture:
+    """``CpuArchitecture.X86_64`` / ``CpuArchitecture.ARM64`` (Fargate runtime platform)."""
+
+    X86_64: "CpuArchitecture"
+    ARM64: "CpuArchitecture"
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    @classmethod
+    def of(cls, cpu_architecture: str) -> "CpuArchitecture":
+        return cls(cpu_architecture)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CpuArchitecture) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __repr__(self) -> str:
+        return f"CpuArchitecture.{self.value}"
+
+
+CpuArchitecture.X86_64 = CpuArchitecture("X86_64")
+CpuArchitecture.ARM64 = CpuArchitecture("ARM64")
+
+
+class OperatingSystemFamily:
+    """Operating system family of a Fargate task; ``is_windows()`` tells Windows families."""
+
+    LINUX: "OperatingSystemFamily"
+    WINDOWS_SERVER_2019_CORE: "OperatingSystemFamily"
+    WINDOWS_SERVER_2019_FULL: "OperatingSystemFamily"
+    WINDOWS_SERVER_2022_CORE: "OperatingSystemFamily"
+    WINDOWS_SERVER_2022_FULL: "OperatingSystemFamily"
+    WINDOWS_SERVER_2025_CORE: "OperatingSystemFamily"
+    WINDOWS_SERVER_2025_FULL: "OperatingSystemFamily"
+
+    def __init__(self, family: str) -> None:
+        self.family = family
+        self.value = family
+
+    @classmethod
+    def of(cls, family: str) -> "OperatingSystemFamily":
+        return cls(family)
+
+    def is_windows(self) -> bool:
+        return self.family.startswith("WINDOWS")
+
+    def is_linux(self) -> bool:
+        return self.family == "LINUX"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, OperatingSystemFamily) and other.family == self.family
+
+    def __hash__(self) -> int:
+        return hash(self.family)
+
+    def __repr__(self) -> str:
+        return f"OperatingSystemFamily.{self.family}"
+
+
+for _name in ("LINUX", "WINDOWS_SERVER_2019_CORE", "WINDOWS_SERVER_2019_FULL", "WINDOWS_SERVER_2022_CORE",
+              "WINDOWS_SERVER_2022_FULL", "WINDOWS_SERVER_2025_CORE", "WINDOWS_SERVER_2025_FULL"):
+    setattr(OperatingSystemFamily, _name, OperatingSystemFamily(_name))
+
+
+class FargatePlatformVersion(str, enum.Enum):
+    LATEST = "LATEST"
+    VERSION1_4 = "1.4.0"
+    VERSION1_3 = "1.3.0"
+    VERSION1_2 = "1.2.0"
+    VERSION1_1 = "1.1.0"
+    VERSION1_0 = "1.0.0"

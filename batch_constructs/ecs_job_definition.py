@@ -1,0 +1,40 @@
+"""``EcsJobDefinition``: a single-container ECS job definition (``container_properties``)."""
+from __future__ import annotations
+
+from typing import Any
+
+from ._errors import ValidationError
+from ._json import canonical_json
+from .ecs_container_definition import EcsContainerDefinitionBase
+from .job_definition_base import JobDefinitionBase
+
+__all__ = ["EcsJobDefinition"]
+
+
+class EcsJobDefinition(JobDefinitionBase):
+    """An ``aws_batch_job_definition`` of type ``container`` with ``container_properties``.
+
+    :param container: an ``EcsEc2ContainerDefinition`` (platform ``EC2``) or
+        ``EcsFargateContainerDefinition`` (platform ``FARGATE``) (required).
+    :param propagate_tags: default: not emitted (Batch's ``False``).
+    Other keywords: :class:`~batch_constructs.job_definition_base.JobDefinitionBase`.
+    """
+
+    def __init__(self, scope: Any, id: str, *, container: EcsContainerDefinitionBase,
+                 propagate_tags: bool | None = None, **kwargs: Any) -> None:
+        super().__init__(scope, id, **kwargs)
+        if not isinstance(container, EcsContainerDefinitionBase):
+            raise ValidationError(self, "EcsJobDefinition 'container' must be an EcsEc2ContainerDefinition or "
+                                        f"EcsFargateContainerDefinition, got {type(container).__name__}")
+        self.container = container
+        self.propagate_tags = propagate_tags
+        self._create_resource("container")
+
+    def _render_resource(self) -> dict[str, Any]:
+        attrs = self._render_common()
+        attrs["type"] = "container"
+        attrs["platform_capabilities"] = [self.container.platform_capability]
+        attrs["container_properties"] = canonical_json(self.container._render_container())
+        if self.propagate_tags is not None:
+            attrs["propagate_tags"] = self.propagate_tags
+        return attrs

@@ -1,0 +1,223 @@
+"""What every job definition shares: name, parameters, retries, timeout, scheduling priority,
+revisions, grants and imports. Also ``RetryStrategy``, ``Reason`` and ``Action``."""
+from __future__ import annotations
+
+import enum
+import re
+from typing import Any, Sequence
+
+from ._base import BatchConstruct, generated_name
+from ._errors import ValidationError
+from ._json import escape_strings
+from ._tokens import is_unresolved
+from .compute_environment_base import arn_resource_name, check_name
+from .core import Duration
+from .iam import PolicyStatement, as_principal
+
+__all__ = ["Action", "CustomReason", "JobDefinitionBase", "Reason", "RetryStrategy"]
+
+
+class Action(str, enum.Enum):
+    EXIT = "EXIT"
+    RETRY = "RETRY"
+
+
+_EXIT_CODE_GLOB = re.compile(r"^[0-9]*\*?$")
+_REASON_GLOB = re.compile(r"^[0-9A-Za-z.:\s]*\*?$")
+
+
+class Reason:
+    """When a retry strategy applies. Constants ``NON_ZERO_EXIT_CODE``,
+    ``CANNOT_PULL_CONTAINER``, ``SPOT_INSTANCE_RECLAIMED``, or ``Reason.custom(...)``."""
+
+    NON_ZERO_EXIT_CODE: "Reason"
+    CANNOT_PULL_CONTAINER: "Reason"
+    SPOT_INSTANCE_RECLAIMED: "Reason"
+
+    def __init__(self, *, on_exit_code: str | None = None, on_reason: str | None = None,
+                 on_status_reason: str | None = None) -> None:
+        self.on_exit_code = on_exit_code
+        self.on_reason = on_reason
+        self.on_status_reason = on_status_reason
+
+    @classmethod
+    def custom(cls, *, on_exit_code: str | None = None, on_reason: str | None = None,
+               on_status_reason: str | None = None) -> "Reason":
+        """Globs matched against the exit code, the reason and the status reason (ANDed)."""
+        if on_exit_code is None and on_reason is None and on_status_reason is None:
+            raise ValidationError(None, "Reason.custom() requires at least one of on_exit_code, on_reason, "
+                                        "on_status_reason")
+        for field, value, pattern in (("on_exit_code", on_exit_code, _EXIT_CODE_GLOB),
+                                      ("on_reason", on_reason, _REASON_GLOB),
+                                      ("on_status_reason", on_status_reason, _REASON_GLOB)):
+            if value is not None and (not 1 <= len(value) <= 512 or not pattern.match(value)):
+                raise ValidationError(None, f"'{field}' value '{value}' is not a valid glob for AWS Batch")
+        return cls(on_exit_code=on_exit_code, on_reason=on_reason, on_status_reason=on_status_reason)
+
+
+Reason.NON_ZERO_EXIT_CODE = Reason(on_exit_code="*")
+Reason.CANNOT_PULL_CONTAINER = Reason(on_reason="CannotPullContainerError:*")
+Reason.SPOT_INSTANCE_RECLAIMED = Reason(on_status_reason="Host EC2*")
+
+CustomReason = Reason
+
+
+class RetryStrategy:
+    """``RetryStrategy.of(Action.EXIT, Reason.CANNOT_PULL_CONTAINER)``."""
+
+    def __init__(self, action: Action, on: Reason) -> None:
+        self.action = Action(action)
+        self.on = on
+
+    @classmethod
+    def of(cls, action: Action, on: Reason) -> "RetryStrategy":
+        return cls(action, on)
+
+    def render(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"action": self.action.value}
+        for key in ("on_exit_code", "on_reason", "on_status_reason"):
+            value = getattr(self.on, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+
+class JobDefinitionBase(BatchConstruct):
+    """Keywords shared by ECS, EKS and multi-node job definitions.
+
+    :param job_definition_name: default: generated from the construct path (unique).
+    :param parameters: ``Ref::name`` substitutions; string values (scalars are stringified).
+    :param retry_attempts: 1–10 (default: none, Batch's 1).
+    :param retry_strategies: ``RetryStrategy`` entries (default none; at most 5 in all).
+    :param scheduling_priority: 0–9999 (default none; needed on fair-share queues).
+    :param timeout: a ``Duration`` of at least 60 s (default none).
+    :param skip_deregister_on_update: ``True`` keeps old revisions active
+        (``deregister_on_new_revision = false``); default none (Batch deregisters them).
+    """
+
+    def __init__(self, scope: Any, id: str, *, job_definition_name: str | None = None,
+                 parameters: dict[str, Any] | None = None, retry_attempts: int | None = None,
+                 retry_strategies: Sequence[RetryStrategy] | None = None,
+                 scheduling_priority: int | None = None, timeout: Duration | None = None,
+                 skip_deregister_on_update: bool | None = None) -> None:
+        super().__init__(scope, id)
+        check_name(self, "job_definition_name", job_definition_name)
+        self._job_definition_name = job_definition_name or generated_name(self)
+        self.parameters = self._check_parameters(parameters)
+        if retry_attempts is not None and not is_unresolved(retry_attempts) and not 1 <= retry_attempts <= 10:
+            raise self._error(f"JobDefinition '{id}' specifies 'retry_attempts' = {retry_attempts}; it must be "
+                              "between 1 and 10")
+        self.retry_attempts = retry_attempts
+        self._retry_strategies = list(retry_strategies or ())
+        if scheduling_priority is not None and not is_unresolved(scheduling_priority) \
+                and not 0 <= scheduling_priority <= 9999:
+            raise self._error(f"JobDefinition '{id}' specifies 'scheduling_priority' = {scheduling_priority}; "
+                              "it must be between 0 and 9999")
+        self.scheduling_priority = scheduling_priority
+        if timeout is not None:
+            seconds = timeout.to_seconds()
+            if seconds < 60:
+                raise self._error(f"JobDefinition '{id}' specifies 'timeout' = {seconds} seconds; it must be at "
+                                  "least 60 seconds")
+        self.timeout = timeout
+        self.skip_deregister_on_update = skip_deregister_on_update
+
+    def _check_parameters(self, parameters: dict[str, Any] | None) -> dict[str, str] | None:
+        if parameters is None:
+            return None
+        out: dict[str, str] = {}
+        for key, value in parameters.items():
+            if isinstance(value, bool):
+                value = "true" if value else "false"
+            elif isinstance(value, (int, float)):
+                from ._tokens import format_number
+                value = format_number(value)
+            if not isinstance(value, str):
+                raise self._error(f"JobDefinition '{self.node.id}' parameter '{key}' must be a string")
+            out[key] = value
+        return out
+
+    def add_retry_strategy(self, strategy: RetryStrategy) -> None:
+        """Append ``strategy`` (rendered after the constructor's, at synth)."""
+        self._retry_strategies.append(strategy)
+
+    @property
+    def retry_strategies(self) -> list[RetryStrategy]:
+        return list(self._retry_strategies)
+
+    def _validate(self) -> list[str]:
+        n = len(self._retry_strategies)
+        if n > 5:
+            return [f"JobDefinition '{self.node.id}' has {n} retry strategies; at most 5 are allowed"]
+        return []
+
+    def _render_common(self) -> dict[str, Any]:
+        attrs: dict[str, Any] = {"name": self._job_definition_name}
+        if self.parameters:
+            attrs["parameters"] = escape_strings(self.parameters)
+        retry: dict[str, Any] = {}
+        if self.retry_attempts is not None:
+            retry["attempts"] = self.retry_attempts
+        if self._retry_strategies:
+            retry["evaluate_on_exit"] = [escape_strings(s.render()) for s in self._retry_strategies]
+        attrs["retry_strategy"] = retry or None
+        attrs["timeout"] = {"attempt_duration_seconds": self.timeout.to_seconds()} if self.timeout else None
+        if self.scheduling_priority is not None:
+            attrs["scheduling_priority"] = self.scheduling_priority
+        if self.skip_deregister_on_update is not None:
+            attrs["deregister_on_new_revision"] = not self.skip_deregister_on_update
+        return attrs
+
+    def _create_resource(self, type_: str) -> Any:
+        self.resource = self._new_l1("Resource", "batch_job_definition", "BatchJobDefinition",
+                                     name=self._job_definition_name, type=type_,
+                                     render=self._render_resource, taggable=True)
+        return self.resource
+
+    def _render_resource(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @property
+    def job_definition_arn(self) -> str:
+        """The ARN with its ``:revision``."""
+        return self.resource.arn
+
+    @property
+    def job_definition_arn_prefix(self) -> str:
+        """The ARN without the revision (every revision)."""
+        return self.resource.arn_prefix
+
+    @property
+    def job_definition_name(self) -> str:
+        return self.resource.name
+
+    def grant_submit_job(self, identity: Any, queue: Any) -> None:
+        """Allow ``identity`` (IAM role, user or group: ours or the provider's L1) to submit jobs
+        of any revision of this definition to ``queue``: ``batch:SubmitJob`` on
+        ``<arn_prefix>:*`` and the queue's ARN, in the grantee's inline policy."""
+        principal = as_principal(identity, scope=self)
+        principal.add_to_principal_policy(PolicyStatement(
+            actions=["batch:SubmitJob"],
+            resources=[f"{self.job_definition_arn_prefix}:*", queue.job_queue_arn]))
+
+    @classmethod
+    def from_job_definition_arn(cls, scope: Any, id: str, job_definition_arn: str) -> "ImportedJobDefinition":
+        """An existing job definition by ARN: creates nothing. The name drops ``:revision``."""
+        return ImportedJobDefinition(id, job_definition_arn)
+
+
+class ImportedJobDefinition:
+    def __init__(self, id: str, arn: str) -> None:
+        self.node_id = id
+        self.job_definition_arn = arn
+        if "${TfToken[" in arn:
+            from cdktf import Fn, Token
+            self.job_definition_name = Token.as_string(Fn.element(Fn.split(":", arn_resource_name(arn)), 0))
+            self.job_definition_arn_prefix = arn
+        else:
+            self.job_definition_name = arn_resource_name(arn).split(":", 1)[0]
+            self.job_definition_arn_prefix = arn.rsplit(":", 1)[0] if arn.count(":") > 5 else arn
+
+    def grant_submit_job(self, identity: Any, queue: Any) -> None:
+        as_principal(identity).add_to_principal_policy(PolicyStatement(
+            actions=["batch:SubmitJob"], resources=[f"{self.job_definition_arn_prefix}:*", queue.job_queue_arn]))

@@ -1,0 +1,145 @@
+"""Managed compute environments: the shared part and ``FargateComputeEnvironment``."""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from ._errors import ValidationError
+from ._tokens import is_unresolved
+from .compute_environment_base import ComputeEnvironmentBase, ImportedComputeEnvironment
+from .core import Duration
+from .ec2 import SecurityGroup, SubnetSelection, as_security_group
+
+__all__ = ["Connections", "FargateComputeEnvironment", "ManagedComputeEnvironmentBase"]
+
+
+class Connections:
+    """``connections``-like access to a compute environment's security groups."""
+
+    def __init__(self, security_groups: Sequence[Any]) -> None:
+        self.security_groups = list(security_groups)
+
+    @property
+    def security_group_ids(self) -> list[str]:
+        return [sg.security_group_id for sg in self.security_groups]
+
+
+class ManagedComputeEnvironmentBase(ComputeEnvironmentBase):
+    """Keywords shared by the managed environments (ECS, EKS, Fargate).
+
+    :param vpc: the VPC (required): source of subnets and of the default security group.
+    :param vpc_subnets: default: the VPC's private subnets (``vpc.select_subnets()``).
+    :param security_groups: default: one security group created (child ``SecurityGroup``)
+        allowing all outbound traffic. ``[]`` means none.
+    :param maxv_cpus: default 256.
+    :param spot: default ``False``.
+    :param update_timeout: ``Duration`` in whole minutes, 1–360 (default: none, Batch's 30 min).
+    :param terminate_on_update: default: none (Batch's ``False``).
+    :param replace_compute_environment: accepted and ignored: Terraform replaces through
+        ``create_before_destroy`` instead.
+    :param update_to_latest_image_version: ``True`` is an error (the provider cannot set it).
+    """
+
+    def __init__(self, scope: Any, id: str, *, vpc: Any, vpc_subnets: SubnetSelection | None = None,
+                 security_groups: Sequence[Any] | None = None, maxv_cpus: int | None = None,
+                 spot: bool | None = None, update_timeout: Duration | None = None,
+                 terminate_on_update: bool | None = None,
+                 replace_compute_environment: bool | None = None,
+                 update_to_latest_image_version: bool | None = None,
+                 compute_environment_name: str | None = None, service_role: Any = None,
+                 enabled: bool | None = None) -> None:
+        super().__init__(scope, id, compute_environment_name=compute_environment_name,
+                         service_role=service_role, enabled=enabled)
+        if vpc is None or not hasattr(vpc, "select_subnets"):
+            raise ValidationError(self, f"{type(self).__name__} '{id}' needs 'vpc' (a batch_constructs.ec2.Vpc "
+                                        "or Vpc.from_attributes(...))")
+        if update_to_latest_image_version:
+            raise ValidationError(self, "'update_to_latest_image_version' is not supported by the Terraform "
+                                        "AWS provider")
+        self.vpc = vpc
+        self.vpc_subnets = vpc_subnets
+        self.maxv_cpus = 256 if maxv_cpus is None else maxv_cpus
+        if not is_unresolved(self.maxv_cpus) and (not isinstance(self.maxv_cpus, int) or self.maxv_cpus < 1):
+            raise ValidationError(self, f"Managed ComputeEnvironment '{id}' has 'maxvCpus' = {self.maxv_cpus}; "
+                                        "it must be a positive whole number")
+        self.spot = bool(spot)
+        self.update_timeout = update_timeout
+        self.terminate_on_update = terminate_on_update
+        self.replace_compute_environment = bool(replace_compute_environment)
+        self.update_to_latest_image_version = update_to_latest_image_version
+        if security_groups is None:
+            self.security_groups = [SecurityGroup(self, "SecurityGroup", vpc=vpc)]
+        else:
+            self.security_groups = [as_security_group(sg) for sg in security_groups]
+        self.connections = Connections(self.security_groups)
+        self.subnet_ids = vpc.select_subnets(vpc_subnets).subnet_ids
+        if not self.subnet_ids:
+            raise ValidationError(self, f"{type(self).__name__} '{id}': the VPC has no subnets for the "
+                                        "selection 'vpc_subnets'")
+
+    def _network(self) -> dict[str, Any]:
+        return {"subnets": list(self.subnet_ids),
+                "security_group_ids": [sg.security_group_id for sg in self.security_groups]}
+
+
+_FARGATE_REFUSED = {
+    "spot_bid_percentage": "Fargate has no spot bid; Fargate Spot prices are set by AWS",
+    "minv_cpus": "Fargate keeps no minimum capacity",
+    "allocation_strategy": "Fargate has no allocation strategy",
+    "instance_types": "Fargate chooses the hardware",
+    "instance_classes": "Fargate chooses the hardware",
+    "default_instance_classes": "Fargate chooses the hardware",
+    "use_optimal_instance_classes": "Fargate chooses the hardware",
+    "images": "Fargate chooses the image",
+    "instance_role": "Fargate has no instances; give the job definition an execution role",
+    "launch_template": "Fargate has no launch template",
+    "placement_group": "Fargate has no placement group",
+    "spot_fleet_role": "Fargate Spot needs no spot fleet role",
+}
+
+
+class FargateComputeEnvironment(ManagedComputeEnvironmentBase):
+    """A managed Fargate (or Fargate Spot, with ``spot=True``) compute environment.
+
+    Creates an ``aws_batch_compute_environment`` whose ``compute_resources`` hold only ``type``,
+    ``max_vcpus``, ``subnets`` and ``security_group_ids``, and (unless ``security_groups`` is
+    given) one ``aws_security_group``. ``service_role`` defaults to none: Batch's
+    service-linked role. Keywords: see :class:`ManagedComputeEnvironmentBase`; an EC2-only
+    keyword (``spot_bid_percentage``, ``instance_types``, ...) raises ``ValidationError``, and
+    so do ``update_timeout``/``terminate_on_update`` (AWS rejects update policies on Fargate).
+    """
+
+    _KIND = "fargate"
+    compute_type_family = "FARGATE"
+    orchestration = "ECS"
+
+    def __init__(self, scope: Any, id: str, *, vpc: Any, **kwargs: Any) -> None:
+        refused = sorted(k for k in kwargs if k in _FARGATE_REFUSED)
+        unknown = sorted(k for k in kwargs if k not in _FARGATE_REFUSED and k not in _MANAGED_KEYWORDS)
+        if unknown:
+            raise TypeError(f"FargateComputeEnvironment() got unexpected keyword argument(s): {', '.join(unknown)}")
+        super().__init__(scope, id, vpc=vpc, **{k: v for k, v in kwargs.items() if k in _MANAGED_KEYWORDS})
+        if refused:
+            k = refused[0]
+            raise ValidationError(self, f"FargateComputeEnvironment '{id}' does not take '{k}': {_FARGATE_REFUSED[k]}")
+        if self.update_timeout is not None or self.terminate_on_update is not None:
+            raise ValidationError(self, f"FargateComputeEnvironment '{id}' cannot use 'update_timeout' or "
+                                        "'terminate_on_update'; AWS Batch does not support update policies on Fargate")
+        self._create_resource()
+
+    def _render_specific(self) -> dict[str, Any]:
+        return {"compute_resources": {"type": "FARGATE_SPOT" if self.spot else "FARGATE",
+                                      "max_vcpus": self.maxv_cpus, **self._network()}}
+
+    @classmethod
+    def from_fargate_compute_environment_arn(cls, scope: Any, id: str,
+                                             fargate_compute_environment_arn: str) -> ImportedComputeEnvironment:
+        """An existing Fargate environment by ARN: creates nothing."""
+        return ImportedComputeEnvironment(scope, id, fargate_compute_environment_arn,
+                                          compute_type_family="FARGATE", orchestration="ECS")
+
+
+_MANAGED_KEYWORDS = {
+    "vpc_subnets", "security_groups", "maxv_cpus", "spot", "update_timeout", "terminate_on_update",
+    "replace_compute_environment", "update_to_latest_image_version", "compute_environment_name",
+    "service_role", "enabled",
+}

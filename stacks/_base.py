@@ -1,0 +1,30 @@
+"""The example stacks' base: an AWS provider and a local backend with a relative path."""
+from __future__ import annotations
+
+from typing import Any
+
+from batch_constructs._runtime import provider_class, quiet_node_banners
+
+quiet_node_banners()
+
+from cdktf import LocalBackend, TerraformStack  # noqa: E402
+
+DEFAULT_REGION = "us-east-1"
+
+
+class ExampleStack(TerraformStack):
+    """``provider_config`` overrides the AWS provider's arguments (the test harness aims it at
+    a local emulator with it); examples implement :meth:`build`."""
+
+    description = ""
+
+    def __init__(self, scope: Any, id: str, *, provider_config: dict[str, Any] | None = None) -> None:
+        super().__init__(scope, id)
+        LocalBackend(self, path=f"terraform.{id}.tfstate")
+        self.provider = provider_class("provider", "AwsProvider")(self, "aws", region=DEFAULT_REGION)
+        for key, value in sorted((provider_config or {}).items()):
+            self.provider.add_override(key, value)
+        self.build()
+
+    def build(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError

@@ -1,0 +1,56 @@
+"""Shared fixtures: jsii quiet, real Terraform tools, the moto server."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from batch_constructs._runtime import quiet_node_banners
+
+quiet_node_banners()
+
+from tests.harness.terraform import MIRROR_ENV, find_mirror, find_terraform, write_cli_config  # noqa: E402
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _missing(reason: str) -> None:
+    # On CI the real-Terraform tests must run: a missing tool is a failure, not a skip.
+    if IN_CI:
+        pytest.fail(f"CI must run the real-Terraform tests, but {reason}")
+    pytest.skip(reason)
+
+
+class TerraformTools:
+    def __init__(self, binary: str, mirror: Path, cli_config: Path) -> None:
+        self.binary, self.mirror, self.cli_config = binary, mirror, cli_config
+
+
+@pytest.fixture(scope="session")
+def terraform_tools(tmp_path_factory: pytest.TempPathFactory) -> TerraformTools:
+    binary = find_terraform()
+    if binary is None:
+        _missing("needs the terraform binary on PATH")
+    mirror = find_mirror()
+    if mirror is None:
+        _missing(f"needs a filesystem mirror of hashicorp/aws 5.100.0 (set {MIRROR_ENV})")
+    cli_config = write_cli_config(mirror, tmp_path_factory.mktemp("terraform-cli"))
+    return TerraformTools(binary, mirror, cli_config)
+
+
+@pytest.fixture(scope="session")
+def moto_server():
+    from tests.harness.moto import MotoServer
+
+    server = MotoServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def workdir(tmp_path: Path) -> Path:
+    return tmp_path
+
+

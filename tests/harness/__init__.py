@@ -1,0 +1,1 @@
+"""The project's real-Terraform harness: provider mirror, offline init, moto launcher."""
