@@ -1,12 +1,14 @@
 """AWS Batch constructs for CDK for Terraform, with the API of ``aws_cdk.aws_batch``.
 
 Every construct, enum and helper is importable from here (``from batch_constructs import
-JobQueue``). Names load lazily, so ``import batch_constructs`` is cheap and pure-Python parts
-(``core``, ``ecs``) never start the jsii runtime.
+JobQueue``). Names load lazily from the concept modules listed in ``_MODULES`` (each declares
+its public names in ``__all__``), so ``import batch_constructs`` is cheap and pure-Python parts
+never start the jsii runtime.
 """
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Any
 
 from ._errors import BatchConstructsWarning, ValidationError
@@ -16,31 +18,50 @@ quiet_node_banners()
 
 __version__ = "0.1.0"
 
-# public name -> submodule that defines it
-_EXPORTS: dict[str, str] = {
-    "App": "app",
-    "ComputeEnvironmentBase": "compute_environment_base",
-    "ManagedComputeEnvironmentBase": "managed_compute_environment",
-    "FargateComputeEnvironment": "managed_compute_environment",
-    "Connections": "managed_compute_environment",
-    "JobQueue": "job_queue",
-    "OrderedComputeEnvironment": "job_queue",
-    "JobDefinitionBase": "job_definition_base",
-    "Action": "job_definition_base",
-    "Reason": "job_definition_base",
-    "CustomReason": "job_definition_base",
-    "RetryStrategy": "job_definition_base",
-    "EcsJobDefinition": "ecs_job_definition",
-    "EcsContainerDefinitionBase": "ecs_container_definition",
-    "EcsEc2ContainerDefinition": "ecs_container_definition",
-    "EcsFargateContainerDefinition": "ecs_container_definition",
-}
+# The concept modules whose ``__all__`` names are exported here (one module per concept,
+# like AWS CDK). A listed module that does not exist yet is skipped.
+_MODULES = (
+    "app",
+    "compute_environment_base",
+    "managed_compute_environment",
+    "managed_ec2_compute_environment",
+    "unmanaged_compute_environment",
+    "job_queue",
+    "scheduling_policy",
+    "fairshare",
+    "job_definition_base",
+    "ecs_container_definition",
+    "ecs_job_definition",
+    "linux_parameters",
+    "ecs_volumes",
+    "secrets",
+    "logging",
+    "eks_container_definition",
+    "eks_job_definition",
+    "multinode_job_definition",
+    "consumable_resource",
+)
 
-__all__ = ["BatchConstructsWarning", "ValidationError", *sorted(_EXPORTS)]
+_index: dict[str, str] | None = None
+
+
+def _exports() -> dict[str, str]:
+    global _index
+    if _index is None:
+        index: dict[str, str] = {}
+        for module in _MODULES:
+            if importlib.util.find_spec(f"{__name__}.{module}") is None:
+                continue
+            for name in getattr(importlib.import_module(f"{__name__}.{module}"), "__all__", ()):
+                index.setdefault(name, module)
+        _index = index
+    return _index
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
+    if name.startswith("__"):
+        raise AttributeError(name)
+    module = _exports().get(name)
     if module is None:
         raise AttributeError(f"module 'batch_constructs' has no attribute {name!r}")
     value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
@@ -49,4 +70,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    return sorted(set(globals()) | set(_exports()))

@@ -11,7 +11,7 @@ from ._errors import ValidationError
 from ._runtime import COMPAT
 from .iam import as_role
 
-__all__ = ["ComputeEnvironmentBase", "ImportedComputeEnvironment", "as_compute_environment"]
+__all__ = ["ComputeEnvironmentBase", "ImportedComputeEnvironment"]
 
 NAME_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,127}$")
 

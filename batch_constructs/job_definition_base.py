@@ -14,7 +14,7 @@ from .compute_environment_base import arn_resource_name, check_name
 from .core import Duration
 from .iam import PolicyStatement, as_principal
 
-__all__ = ["Action", "CustomReason", "JobDefinitionBase", "Reason", "RetryStrategy"]
+__all__ = ["Action", "CustomReason", "ImportedJobDefinition", "JobDefinitionBase", "Reason", "RetryStrategy"]
 
 
 class Action(str, enum.Enum):

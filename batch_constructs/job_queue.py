@@ -8,7 +8,7 @@ from ._base import BatchConstruct, generated_name
 from ._errors import ValidationError
 from .compute_environment_base import arn_resource_name, as_compute_environment, check_name
 
-__all__ = ["JobQueue", "OrderedComputeEnvironment"]
+__all__ = ["ImportedJobQueue", "JobQueue", "OrderedComputeEnvironment"]
 
 
 @dataclass

@@ -1,7 +1,9 @@
 """What each example stack must hold in (emulated) AWS after ``terraform apply``.
 
 One function per example stack: it reads the created resources back with boto3 and asserts on
-them. Every example stack needs one (``test_every_stack_has_a_readback``).
+them. Every example stack needs one (``test_every_stack_has_a_readback``). Areas keep theirs in
+``tests/e2e/readback_<area>.py`` modules (registered with ``@readback("stack-name")``), which
+:func:`load_all` imports.
 """
 from __future__ import annotations
 
@@ -90,3 +92,14 @@ def _fargate_queue(client: Clients, stack: dict[str, Any]) -> None:
     assert [o["order"] for o in order] == [1, 2]
     (jd,) = job_definitions(client, stack)
     _check_fargate_job_definition(jd)
+
+
+def load_all() -> dict[str, Callable[[Clients, dict[str, Any]], None]]:
+    import importlib
+    import pkgutil
+
+    import tests.e2e as package
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name.startswith("readback_"):
+            importlib.import_module(f"tests.e2e.{info.name}")
+    return READBACKS

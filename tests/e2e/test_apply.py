@@ -12,14 +12,14 @@ from typing import Any
 
 import pytest
 
-import stacks
-from tests.e2e.readback import READBACKS
+from tests.e2e.readback import load_all
 from tests.harness.moto_gaps import KNOWN_GAPS
-from tests.harness.synth import synth_examples
+from tests.harness.synth import selected_stacks, synth_examples
 from tests.harness.terraform import Terraform, prepare_stack_dir
 
 pytestmark = [pytest.mark.e2e, pytest.mark.terraform]
-STACK_NAMES = list(stacks.all_stacks())
+STACK_NAMES = selected_stacks()
+READBACKS = load_all()
 
 
 def planned_changes(tf: Terraform) -> list[tuple[str, str, list[str]]]:
@@ -62,7 +62,8 @@ def run_stack(name: str, stack_json: dict[str, Any], root: Any, tools: Any, clie
 @pytest.fixture(scope="module")
 def e2e_results(terraform_tools: Any, moto_server: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("e2e")
-    synthesized = synth_examples(root / "cdktf.out", provider_config=moto_server.provider_config())
+    synthesized = synth_examples(root / "cdktf.out", provider_config=moto_server.provider_config(),
+                                 only=STACK_NAMES)
     with ThreadPoolExecutor(max_workers=6) as pool:
         futures = {name: pool.submit(run_stack, name, synthesized[name], root, terraform_tools, moto_server.client)
                    for name in STACK_NAMES}

@@ -8,6 +8,9 @@ Patches (each a documented moto gap, never a reason to change what the library e
   ``AWSServiceRoleForBatch`` (creating it on first use); moto refuses with "ServiceRole is
   required". The launcher fills in that role, creating it in moto's IAM as AWS would.
 * AWS managed policies exist only with ``MOTO_IAM_LOAD_MANAGED_POLICIES=true``, set here.
+
+Further patches live in ``tests/harness/moto_patch_<area>.py`` modules, each with an
+``install()`` function and a docstring saying which moto gap it closes; all are installed.
 """
 from __future__ import annotations
 
@@ -46,6 +49,13 @@ def install_patches() -> None:
         return original(self, compute_environment_name, _type, state, compute_resources, service_role, tags)
 
     batch_models.BatchBackend.create_compute_environment = create_compute_environment
+
+    import importlib
+    import pkgutil
+    from pathlib import Path
+    for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        if info.name.startswith("moto_patch_"):
+            importlib.import_module(f"tests.harness.{info.name}").install()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,20 @@ from pathlib import Path
 from typing import Any
 
 
+def selected_stacks() -> list[str]:
+    """Every example stack, or those named in ``E2E_STACKS`` (comma-separated; prefix
+    patterns ending in ``*`` allowed) while developing. CI never sets it."""
+    import fnmatch
+    import os
+
+    import stacks
+    names = list(stacks.all_stacks())
+    wanted = [w.strip() for w in os.environ.get("E2E_STACKS", "").split(",") if w.strip()]
+    if not wanted:
+        return names
+    return [n for n in names if any(fnmatch.fnmatch(n, w) for w in wanted)]
+
+
 def synth_examples(outdir: Path, *, provider_config: dict[str, Any] | None = None,
                    only: list[str] | None = None) -> dict[str, dict[str, Any]]:
     import stacks

@@ -2,23 +2,22 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import stacks
-from tests.harness.synth import synth_examples
+from tests.harness.synth import selected_stacks, synth_examples
 from tests.harness.terraform import Terraform, prepare_stack_dir
 
 pytestmark = pytest.mark.terraform
-STACK_NAMES = list(stacks.all_stacks())
+STACK_NAMES = selected_stacks()
 
 
 @pytest.fixture(scope="module")
 def validation_results(terraform_tools: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("validate")
-    synthesized = synth_examples(root / "cdktf.out")
+    synthesized = synth_examples(root / "cdktf.out", only=STACK_NAMES)
 
     def validate(name: str) -> Any:
         work = prepare_stack_dir(synthesized[name], root / "tf" / name)
@@ -42,5 +41,8 @@ def test_example_stack_passes_terraform_validate(validation_results: dict[str, A
 
 
 def test_every_example_stack_is_covered() -> None:
-    assert len(STACK_NAMES) >= 3
-    assert Path("stacks").is_dir()
+    """Only a developer's filter (E2E_STACKS) may narrow the run; CI runs every stack."""
+    import os
+    if os.environ.get("CI"):
+        assert "E2E_STACKS" not in os.environ
+        assert STACK_NAMES == list(stacks.all_stacks())
