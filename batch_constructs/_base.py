@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from ._errors import ValidationError
 from ._runtime import provider_class, quiet_node_banners
-from .core import tags_of
+from .core import construct_key, tags_of
 
 quiet_node_banners()
 
@@ -28,7 +28,8 @@ from cdktf import Aspects, IAspect, TerraformStack  # noqa: E402
 from constructs import Construct, IValidation  # noqa: E402
 
 Render = Callable[[], dict[str, Any]]
-_REGISTRY_ATTR = "_batch_constructs_registry"
+# root construct key -> constructs of this library under it, in creation order
+_REGISTRY: dict[Any, list["BatchConstruct"]] = {}
 
 
 @jsii.implements(IValidation)
@@ -66,12 +67,7 @@ class BatchConstruct(Construct):
         super().__init__(scope, id)
         self._late: list[_LateL1] = []
         self._finalizer_added = False
-        root = self.node.root
-        registry = getattr(root, _REGISTRY_ATTR, None)
-        if registry is None:
-            registry = []
-            setattr(root, _REGISTRY_ATTR, registry)
-        registry.append(self)
+        _REGISTRY.setdefault(construct_key(self.node.root), []).append(self)
         self.node.add_validation(_Validation(self))
 
     # -- model hooks ---------------------------------------------------------------------
@@ -117,7 +113,7 @@ class BatchConstruct(Construct):
 
 def registered_constructs(scope: Construct) -> list[BatchConstruct]:
     """Every construct of this library at or below ``scope``, in creation order."""
-    registry = getattr(scope.node.root, _REGISTRY_ATTR, None) or []
+    registry = _REGISTRY.get(construct_key(scope.node.root)) or []
     prefix = scope.node.path
     if not prefix:
         return list(registry)

@@ -182,7 +182,15 @@ class Size:
         return hash(Fraction(str(self.amount)) * self._BYTES[self.unit])
 
 
-_TAGS_ATTR = "_batch_constructs_tags"
+_TAG_STORE: dict[Any, dict[str, str | None]] = {}
+
+
+def construct_key(construct: Any) -> Any:
+    """A stable identity for a construct. jsii may hand out a new Python proxy for an object
+    created on the JavaScript side (``Testing.app()``, ``node.root``), so attributes set on a
+    proxy can vanish; the jsii object reference does not."""
+    ref = getattr(construct, "__jsii_ref__", None)
+    return getattr(ref, "ref", None) or id(construct)
 
 
 class Tags:
@@ -201,11 +209,7 @@ class Tags:
         return cls(scope)
 
     def _store(self) -> dict[str, str | None]:
-        store = getattr(self._scope, _TAGS_ATTR, None)
-        if store is None:
-            store = {}
-            setattr(self._scope, _TAGS_ATTR, store)
-        return store
+        return _TAG_STORE.setdefault(construct_key(self._scope), {})
 
     def add(self, key: str, value: str, **_options: Any) -> None:
         """Add tag ``key=value`` (AWS CDK's ``TagProps`` options are accepted and ignored)."""
@@ -228,5 +232,5 @@ def tags_of(construct: Any, *, own_only: bool = False) -> dict[str, str]:
     chain = [construct] if own_only else list(construct.node.scopes)
     merged: dict[str, str | None] = {}
     for scope in chain:
-        merged.update(getattr(scope, _TAGS_ATTR, None) or {})
+        merged.update(_TAG_STORE.get(construct_key(scope)) or {})
     return {k: v for k, v in sorted(merged.items()) if v is not None}

@@ -1,0 +1,49 @@
+"""Provider loading without the bindings' root __init__, and the bindings-line compatibility."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from batch_constructs._runtime import COMPAT
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = """
+import sys, time
+t = time.time()
+from batch_constructs._runtime import provider_class
+provider_class("batch_job_queue", "BatchJobQueue")
+loaded = [m for m in sys.modules if m.startswith("cdktf_cdktf_provider_aws.") and "_jsii" not in m and "_private" not in m]
+print(len(loaded), hasattr(sys.modules["cdktf_cdktf_provider_aws"], "xray_group"))
+"""
+
+
+def _probe(env_extra: dict[str, str]) -> str:
+    env = {**os.environ, **env_extra}
+    return subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True,
+                          text=True, check=True, timeout=300).stdout.split()
+
+
+def test_only_used_submodules_are_loaded() -> None:
+    count, root_ran = _probe({})
+    assert int(count) == 1
+    assert root_ran == "False"
+
+
+def test_opt_out_imports_the_package_root() -> None:
+    count, root_ran = _probe({"BATCH_CONSTRUCTS_FULL_PROVIDER_IMPORT": "1"})
+    assert int(count) > 2000
+    assert root_ran == "True"
+
+
+def test_compat_matches_installed_bindings() -> None:
+    from importlib.metadata import version
+    major = int(version("cdktf-cdktf-provider-aws").split(".")[0])
+    assert COMPAT.major == major
+    if major == 20:
+        assert (COMPAT.ce_name_key, COMPAT.ce_name_prefix_key, COMPAT.supports_region) == (
+            "compute_environment_name", "compute_environment_name_prefix", False)
+    else:
+        assert (COMPAT.ce_name_key, COMPAT.ce_name_prefix_key, COMPAT.supports_region) == (
+            "name", "name_prefix", True)
