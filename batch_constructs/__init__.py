@@ -12,9 +12,10 @@ import importlib.util
 from typing import Any
 
 from ._errors import BatchConstructsWarning, ValidationError
-from ._runtime import quiet_node_banners
+from ._runtime import install_provider_loader, quiet_node_banners
 
 quiet_node_banners()
+install_provider_loader()
 
 __version__ = "0.1.0"
 

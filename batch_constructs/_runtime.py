@@ -36,17 +36,16 @@ def quiet_node_banners() -> None:
     os.environ.setdefault("NODE_NO_WARNINGS", "1")
 
 
-def _install_lightweight_package() -> None:
-    """Register the bindings package without executing its ``__init__``."""
+def install_provider_loader() -> None:
+    """Register the bindings package without executing its ``__init__`` (no-op when it is
+    already imported, or with ``BATCH_CONSTRUCTS_FULL_PROVIDER_IMPORT=1``)."""
     if PROVIDER_PACKAGE in sys.modules:
         return
     if os.environ.get(FULL_IMPORT_ENV, "").lower() in ("1", "true", "yes"):
-        importlib.import_module(PROVIDER_PACKAGE)
         return
     spec = importlib.util.find_spec(PROVIDER_PACKAGE)
     if spec is None or spec.submodule_search_locations is None:
-        raise ImportError(
-            "cdktf-cdktf-provider-aws is not installed: pip install 'cdktf-cdktf-provider-aws>=20.1,<22'")
+        return
     package = types.ModuleType(PROVIDER_PACKAGE)
     package.__path__ = list(spec.submodule_search_locations)
     package.__spec__ = spec
@@ -59,7 +58,13 @@ def _install_lightweight_package() -> None:
 def provider_module(name: str) -> types.ModuleType:
     """``cdktf_cdktf_provider_aws.<name>``, loaded on its own."""
     quiet_node_banners()
-    _install_lightweight_package()
+    install_provider_loader()
+    if PROVIDER_PACKAGE not in sys.modules:
+        try:
+            importlib.import_module(PROVIDER_PACKAGE)
+        except ImportError:
+            raise ImportError("cdktf-cdktf-provider-aws is not installed: "
+                              "pip install 'cdktf-cdktf-provider-aws>=20.1,<22'") from None
     return importlib.import_module(f"{PROVIDER_PACKAGE}.{name}")
 
 

@@ -47,3 +47,12 @@ def test_compat_matches_installed_bindings() -> None:
     else:
         assert (COMPAT.ce_name_key, COMPAT.ce_name_prefix_key, COMPAT.supports_region) == (
             "name", "name_prefix", True)
+
+
+def test_user_submodule_imports_are_fast_after_importing_the_library() -> None:
+    code = ("import sys, batch_constructs\n"
+            "from cdktf_cdktf_provider_aws.batch_job_queue import BatchJobQueue\n"
+            "print(len([m for m in sys.modules if m.startswith('cdktf_cdktf_provider_aws.')]) < 10)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         timeout=300)
+    assert out.stdout.strip() == "True"
