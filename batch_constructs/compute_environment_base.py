@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from ._base import BatchConstruct, generated_name
+from ._base import BatchConstruct, generated_name, resource_address
 from ._errors import ValidationError
 from ._runtime import COMPAT
 from .iam import as_role
@@ -48,6 +48,9 @@ class ComputeEnvironmentBase(BatchConstruct):
     compute_type_family: str | None = None
     #: ``ECS`` or ``EKS`` orchestration
     orchestration: str | None = "ECS"
+    #: the CPU architecture of the instances (``ec2.InstanceArchitecture``); ``None`` when
+    #: unknown (Fargate, unmanaged). EC2 environments compute it from their instance types.
+    architecture: Any = None
 
     def __init__(self, scope: Any, id: str, *, compute_environment_name: str | None = None,
                  service_role: Any = None, enabled: bool | None = None) -> None:
@@ -57,6 +60,11 @@ class ComputeEnvironmentBase(BatchConstruct):
         self.service_role = as_role(service_role, what="service_role", scope=self)
         self.enabled = True if enabled is None else bool(enabled)
         self._depends_on: list[Any] = []
+        if compute_environment_name and "${TfToken[" not in compute_environment_name:
+            from ._errors import warn
+            warn(self, f"compute_environment_name '{compute_environment_name}' is fixed: a change that "
+                       "replaces this ComputeEnvironment will fail (create_before_destroy collides on the "
+                       "name). Leave it unset to get a generated name prefix.")
 
     def _create_resource(self) -> Any:
         """Create the L1; subclasses call this at the end of their constructor."""
@@ -67,7 +75,7 @@ class ComputeEnvironmentBase(BatchConstruct):
         if self.service_role is not None:
             deps.extend(getattr(self.service_role, "policy_attachments", []))
         if deps:
-            self.resource.depends_on = [d.fqn for d in deps]
+            self.resource.add_override("depends_on", [resource_address(d) for d in deps])
         return self.resource
 
     def _ce_type(self) -> str:
@@ -118,6 +126,8 @@ class ImportedComputeEnvironment:
         self.instance_types: list[Any] = []
         self.instance_classes: list[Any] = []
         self.architecture = None
+        from .managed_compute_environment import Connections
+        self.connections = Connections([])
 
 
 class _L1ComputeEnvironment:

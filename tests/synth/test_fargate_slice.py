@@ -78,7 +78,7 @@ def test_switching_to_a_custom_service_role_changes_the_name_prefix() -> None:
     assert "service_role" not in linked and "depends_on" not in linked
     assert custom["service_role"].startswith("${aws_iam_role.ServiceRole_")
     assert \
-        [d.split(".")[0] for d in custom["depends_on"]] == ["${aws_iam_role_policy_attachment"]
+        [d.split(".")[0] for d in custom["depends_on"]] == ["aws_iam_role_policy_attachment"]
 
 
 @pytest.mark.parametrize("kwargs, message", [

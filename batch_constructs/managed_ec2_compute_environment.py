@@ -1,0 +1,692 @@
+"""Managed EC2 compute environments: ``ManagedEc2EcsComputeEnvironment`` and
+``ManagedEc2EksComputeEnvironment`` with their enums and image types (``aws_cdk.aws_batch`` names).
+
+What they emit (see ``docs/compute-environments.md``):
+
+* ``aws_batch_compute_environment`` (``type = "MANAGED"``) with ``lifecycle.create_before_destroy``,
+  a generated ``name_prefix`` unless a name is given, ``depends_on`` every IAM policy attachment it
+  uses and the instance profile, an explicit ``ec2_configuration``, never ``desired_vcpus``;
+* a security group (unless ``security_groups`` is given), an instance role (unless
+  ``instance_role`` is given) and always an instance profile, whose ARN is the environment's
+  ``instance_role``;
+* a spot fleet role with ``AmazonEC2SpotFleetTaggingRole`` only for spot with ``BEST_FIT`` (ECS).
+"""
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from ._errors import ValidationError, warn
+from ._tokens import format_number, is_unresolved
+from .compute_environment_base import ImportedComputeEnvironment
+from .core import Duration, Tags, tags_of
+from .ec2 import (InstanceArchitecture, InstanceClass, InstanceType, SubnetSelection, as_launch_template,
+                  family_architecture)
+from .iam import ManagedPolicy, Role, ServicePrincipal, as_role
+from .managed_compute_environment import Connections, ManagedComputeEnvironmentBase
+
+__all__ = ["AllocationStrategy", "DefaultInstanceClass", "EcsMachineImage", "EcsMachineImageType",
+           "EksMachineImage", "EksMachineImageType", "ImportedManagedEc2EcsComputeEnvironment",
+           "ManagedEc2ComputeEnvironmentBase", "ManagedEc2EcsComputeEnvironment",
+           "ManagedEc2EksComputeEnvironment", "OptimalInstanceType", "AL2023_CONTEXT_KEY"]
+
+#: AWS CDK's feature flag; this library treats it as ``True`` unless the context sets it false.
+AL2023_CONTEXT_KEY = "@aws-cdk/aws-batch:defaultToAL2023"
+
+
+class AllocationStrategy(str, enum.Enum):
+    BEST_FIT = "BEST_FIT"
+    BEST_FIT_PROGRESSIVE = "BEST_FIT_PROGRESSIVE"
+    SPOT_CAPACITY_OPTIMIZED = "SPOT_CAPACITY_OPTIMIZED"
+    SPOT_PRICE_CAPACITY_OPTIMIZED = "SPOT_PRICE_CAPACITY_OPTIMIZED"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class DefaultInstanceClass(str, enum.Enum):
+    """Batch's generation-independent instance classes."""
+
+    X86_64 = "default_x86_64"
+    ARM64 = "default_arm64"
+
+    @property
+    def architecture(self) -> InstanceArchitecture:
+        return InstanceArchitecture.ARM_64 if self is DefaultInstanceClass.ARM64 else InstanceArchitecture.X86_64
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EcsMachineImageType(str, enum.Enum):
+    ECS_AL2 = "ECS_AL2"
+    ECS_AL2023 = "ECS_AL2023"
+    ECS_AL2_NVIDIA = "ECS_AL2_NVIDIA"
+    ECS_AL2023_NVIDIA = "ECS_AL2023_NVIDIA"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EksMachineImageType(str, enum.Enum):
+    EKS_AL2 = "EKS_AL2"
+    EKS_AL2_NVIDIA = "EKS_AL2_NVIDIA"
+    EKS_AL2023 = "EKS_AL2023"
+    EKS_AL2023_NVIDIA = "EKS_AL2023_NVIDIA"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass
+class EcsMachineImage:
+    """An ``ec2_configuration`` entry: ``image`` (an ``ec2.MachineImage``; default none: Batch's
+    AMI for the type) and ``image_type`` (default ``ECS_AL2023``, ``ECS_AL2`` when the context
+    flag ``@aws-cdk/aws-batch:defaultToAL2023`` is false)."""
+
+    image: Any = None
+    image_type: EcsMachineImageType | None = None
+
+
+@dataclass
+class EksMachineImage:
+    """As :class:`EcsMachineImage` with ``EksMachineImageType`` (default ``EKS_AL2023``)."""
+
+    image: Any = None
+    image_type: EksMachineImageType | None = None
+
+
+class OptimalInstanceType(InstanceType):
+    """The ``optimal`` instance type (x86_64: Batch picks from current families)."""
+
+    def __init__(self) -> None:  # noqa: D107 - bypasses the family.size check on purpose
+        self._identifier = "optimal"
+
+    @property
+    def family(self) -> str:
+        return "optimal"
+
+    @property
+    def architecture(self) -> InstanceArchitecture:
+        return InstanceArchitecture.X86_64
+
+
+_NAMESPACE = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+
+
+def _as_instance_type(value: Any) -> InstanceType:
+    if isinstance(value, InstanceType):
+        return value
+    if isinstance(value, str):
+        return OptimalInstanceType() if value == "optimal" else InstanceType(value)
+    raise ValueError(f"expected an ec2.InstanceType, got {type(value).__name__}")
+
+
+def _as_instance_class(value: Any) -> Any:
+    if isinstance(value, InstanceClass):
+        return value
+    if isinstance(value, str):
+        try:
+            return InstanceClass(value.lower())
+        except ValueError:
+            if not re.match(r"^[a-z][a-z0-9-]*$", value):
+                raise ValueError(f"'{value}' is not an EC2 instance class such as 'm5'") from None
+            return value
+    raise ValueError(f"expected an ec2.InstanceClass, got {type(value).__name__}")
+
+
+def _architecture(value: Any) -> InstanceArchitecture:
+    if isinstance(value, (InstanceType, InstanceClass, DefaultInstanceClass)):
+        return value.architecture
+    return family_architecture(str(value))
+
+
+def _resolve_placement_group(value: Any) -> Any:
+    if value is None or isinstance(value, str):
+        return value
+    if getattr(value, "terraform_resource_type", None) == "aws_placement_group":
+        return value.name
+    return getattr(value, "placement_group_name", None)
+
+
+class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
+    """What the ECS and EKS managed EC2 environments share (see their docstrings)."""
+
+    compute_type_family = "EC2"
+    _ECS_LIKE = True
+    _IMAGE_CLASS: type = EcsMachineImage
+    _IMAGE_TYPES: type = EcsMachineImageType
+
+    def _init_ec2(self, id: str, *, instance_types: Sequence[Any] | None,
+                  instance_classes: Sequence[Any] | None,
+                  default_instance_classes: Sequence[DefaultInstanceClass] | None,
+                  use_optimal_instance_classes: bool | None, images: Sequence[Any] | None,
+                  allocation_strategy: AllocationStrategy | None, spot_bid_percentage: float | None,
+                  spot_fleet_role: Any, instance_role: Any, launch_template: Any,
+                  minv_cpus: int | None, placement_group: Any, e01: str) -> None:
+        # E01/E02 (an empty default_instance_classes list counts as not given: Q06)
+        if default_instance_classes and use_optimal_instance_classes:
+            raise ValidationError(self, e01)
+        self.instance_types: list[InstanceType] = [_as_instance_type(t) for t in instance_types or ()]
+        self.instance_classes: list[Any] = [_as_instance_class(c) for c in instance_classes or ()]
+        self.default_instance_classes = [DefaultInstanceClass(c) for c in default_instance_classes or ()]
+        self.use_optimal_instance_classes = use_optimal_instance_classes
+        self._optimal_warned = False
+
+        # E04/E05
+        if allocation_strategy is not None:
+            allocation_strategy = AllocationStrategy(allocation_strategy)
+        strategy = allocation_strategy or (AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED if self.spot
+                                           else AllocationStrategy.BEST_FIT_PROGRESSIVE)
+        if strategy in (AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED,
+                        AllocationStrategy.SPOT_CAPACITY_OPTIMIZED) and not self.spot:
+            raise ValidationError(self, f"Managed ComputeEnvironment '{id}' specifies "
+                                        f"'AllocationStrategy.{strategy.value}' without using spot instances")
+        self.allocation_strategy = strategy
+        self._check_strategy(id)
+
+        self.images = list(images) if images is not None else None
+        self._check_images(id)
+        self._check_a1(id)
+
+        # instance role and profile
+        if instance_role is None:
+            self.instance_role = Role(self, "InstanceProfileRole",
+                                      assumed_by=ServicePrincipal("ec2.amazonaws.com"),
+                                      managed_policies=[ManagedPolicy.from_aws_managed_policy_name(p)
+                                                        for p in self._INSTANCE_POLICIES])
+        else:
+            self.instance_role = as_role(instance_role, what="instance_role", scope=self)
+        self.instance_profile = self._new_l1("InstanceProfile", "iam_instance_profile", "IamInstanceProfile",
+                                             role=self._role_name(self.instance_role))
+        self.instance_profile.add_override("lifecycle", {"create_before_destroy": True})
+        self._depends_on.extend(getattr(self.instance_role, "policy_attachments", []))
+        self._depends_on.append(self.instance_profile)
+
+        # E11/E12
+        self.minv_cpus = 0 if minv_cpus is None else minv_cpus
+        if not is_unresolved(self.minv_cpus) and self.minv_cpus < 0:
+            raise ValidationError(self, f"Managed ComputeEnvironment '{id}' has 'minvCpus' = "
+                                        f"{format_number(self.minv_cpus)} < 0; 'minvCpus' cannot be less than zero")
+        if not is_unresolved(self.minv_cpus) and not is_unresolved(self.maxv_cpus) and \
+                self.minv_cpus > self.maxv_cpus:
+            raise ValidationError(self, f"Managed ComputeEnvironment '{id}' has 'minvCpus' = "
+                                        f"{format_number(self.minv_cpus)} > 'maxvCpus' = "
+                                        f"{format_number(self.maxv_cpus)}; 'minvCpus' cannot be greater than 'maxvCpus'")
+
+        # E07-E09 (Q08: 0 is a value too)
+        self.spot_bid_percentage = spot_bid_percentage
+        if spot_bid_percentage is not None:
+            if not self.spot:
+                raise ValidationError(self, f"Managed ComputeEnvironment '{id}' specifies 'spotBidPercentage' "
+                                            "without specifying 'spot'")
+            if not is_unresolved(spot_bid_percentage):
+                if spot_bid_percentage > 100:
+                    raise ValidationError(self, f"Managed ComputeEnvironment '{id}' specifies "
+                                                "'spotBidPercentage' > 100")
+                if spot_bid_percentage < 0:
+                    raise ValidationError(self, f"Managed ComputeEnvironment '{id}' specifies "
+                                                "'spotBidPercentage' < 0")
+        self._init_spot_fleet_role(id, spot_fleet_role)
+
+        # L17 (C01/C03 come from Duration)
+        self._update_timeout_minutes = None
+        if self.update_timeout is not None:
+            minutes = self.update_timeout.to_minutes()
+            if not is_unresolved(minutes) and not 1 <= minutes <= 360:
+                raise ValidationError(self, f"Managed ComputeEnvironment '{id}' specifies 'update_timeout' = "
+                                            f"{format_number(minutes)} minutes; it must be between 1 and 360")
+            self._update_timeout_minutes = minutes
+
+        self.launch_template = as_launch_template(launch_template)
+        self._check_launch_template(id)
+        self._placement_group_given = placement_group
+        self.tags = Tags.of(self)
+
+    # -- hooks -----------------------------------------------------------------------------------
+    _INSTANCE_POLICIES: tuple[str, ...] = ("service-role/AmazonEC2ContainerServiceforEC2Role",)
+
+    def _check_strategy(self, id: str) -> None:
+        pass
+
+    def _check_a1(self, id: str) -> None:
+        pass
+
+    def _init_spot_fleet_role(self, id: str, spot_fleet_role: Any) -> None:
+        self.spot_fleet_role = None
+
+    def _al2023_default(self) -> bool:
+        value = self.node.try_get_context(AL2023_CONTEXT_KEY)
+        return not (value is False or (isinstance(value, str) and value.lower() == "false"))
+
+    def _default_image_type(self) -> Any:
+        raise NotImplementedError
+
+    # -- checks ----------------------------------------------------------------------------------
+    def _check_images(self, id: str) -> None:
+        if self.images is None:
+            return
+        kind = type(self).__name__
+        if len(self.images) > 2:
+            raise ValidationError(self, f"ComputeEnvironment '{id}' specifies {len(self.images)} images; "
+                                        "at most 2 are allowed")
+        for image in self.images:
+            ok = isinstance(image, self._IMAGE_CLASS)
+            if ok and image.image_type is not None:
+                try:
+                    self._IMAGE_TYPES(str(image.image_type))
+                except ValueError:
+                    ok = False
+            if not ok:
+                raise ValidationError(self, f"{kind} '{id}' takes {self._IMAGE_CLASS.__name__} images with "
+                                            f"{self._IMAGE_TYPES.__name__} types, got {image!r}")
+
+    def _check_launch_template(self, id: str) -> None:
+        lt = self.launch_template
+        if lt is None:
+            return
+        version = self._launch_template_version()
+        if version is None or version in ("$Latest", "$Default"):
+            warn(self, f"launch template version '{version or '$Default'}' is resolved only when the "
+                       "ComputeEnvironment is created")
+
+    def _role_name(self, role: Any) -> str:
+        name = getattr(role, "role_name", None)
+        if name:
+            return name
+        from cdktf import Fn, Token
+        return Token.as_string(Fn.element(Fn.reverse(Fn.split("/", role.role_arn)), 0))
+
+    # -- instance types ------------------------------------------------------------------------------
+    def add_instance_type(self, instance_type: Any) -> None:
+        """Add an instance type (rendered at synth, before the classes)."""
+        self.instance_types.append(_as_instance_type(instance_type))
+
+    def add_instance_class(self, instance_class: Any) -> None:
+        """Add an instance class (rendered at synth, after the types)."""
+        self.instance_classes.append(_as_instance_class(instance_class))
+
+    def _explicit(self) -> list[tuple[str, str, InstanceArchitecture]]:
+        out = [("type", str(t), _architecture(t)) for t in self.instance_types]
+        out += [("class", str(c), _architecture(c)) for c in self.instance_classes]
+        out += [("class", str(c), c.architecture) for c in self.default_instance_classes]
+        return out
+
+    def _architecture_problem(self) -> str | None:
+        explicit = self._explicit()
+        for index, (kind_b, name_b, arch_b) in enumerate(explicit):
+            for kind_a, name_a, arch_a in explicit[:index]:
+                if arch_a != arch_b:
+                    return (f"Cannot add instance {kind_b} {name_b} with architecture {arch_b.value}. It conflicts "
+                            f"with existing instance {kind_a} {name_a} with architecture {arch_a.value}.")
+        arm = [name for _, name, arch in explicit if arch is InstanceArchitecture.ARM_64]
+        if arm and not self.default_instance_classes and self.use_optimal_instance_classes:
+            return (f"'optimal' instance types are not supported with ARM instance types or classes: {arm[0]} is "
+                    "arm64 and 'optimal' is x86_64. Set use_optimal_instance_classes to False")
+        return None
+
+    def _uses_optimal(self) -> bool:
+        if self.default_instance_classes or self.use_optimal_instance_classes is False:
+            return False
+        explicit = self._explicit()
+        if explicit and all(a is InstanceArchitecture.ARM_64 for _, _, a in explicit) and \
+                self.use_optimal_instance_classes is None:
+            if not self._optimal_warned:
+                self._optimal_warned = True
+                warn(self, "'optimal' is left out: every instance type and class is arm64 and 'optimal' is "
+                           "x86_64. Use DefaultInstanceClass.ARM64 or set use_optimal_instance_classes=False")
+            return False
+        return True
+
+    def _instance_type_list(self) -> list[str]:
+        out = [str(t) for t in self.instance_types] + [str(c) for c in self.instance_classes]
+        if self.default_instance_classes:
+            out += [c.value for c in self.default_instance_classes]
+        elif self._uses_optimal():
+            out.append("optimal")
+        return list(dict.fromkeys(out))
+
+    @property
+    def architecture(self) -> InstanceArchitecture | None:  # type: ignore[override]
+        archs = {a for _, _, a in self._explicit()}
+        if not archs:
+            return InstanceArchitecture.X86_64 if self.use_optimal_instance_classes is not False else None
+        return archs.pop() if len(archs) == 1 else None
+
+    @property
+    def placement_group(self) -> Any:
+        value = self._placement_group_given
+        if value is not None and _resolve_placement_group(value) is None:
+            raise ValidationError(self, "Provided placement group is not an instance of IPlacementGroup: "
+                                        f"{type(value).__name__}")
+        return value
+
+    def _validate(self) -> list[str]:
+        problems: list[str] = []
+        value = self._placement_group_given
+        if value is not None and _resolve_placement_group(value) is None:
+            problems.append(f"Provided placement group is not an instance of IPlacementGroup: {type(value).__name__}")
+        if not self.instance_types and not self.instance_classes and not self.default_instance_classes and \
+                self.use_optimal_instance_classes is False:
+            problems.append("'defaultInstanceClasses' undefined without specifying any instance types or classes")
+        arch = self._architecture_problem()
+        if arch:
+            problems.append(arch)
+        return problems
+
+    # -- rendering -------------------------------------------------------------------------------
+    def _launch_template_version(self) -> str | None:
+        lt = self.launch_template
+        if lt is None:
+            return None
+        version = getattr(lt, "version_number", None)
+        if version is None:
+            version = getattr(lt, "latest_version_number", None)
+        return version
+
+    def _image_entries(self) -> list[dict[str, Any]]:
+        if self.images is None:
+            return [{"image_type": self._default_image_type().value}]
+        entries = []
+        for image in self.images:
+            entry: dict[str, Any] = {"image_type": str(image.image_type or self._default_image_type())}
+            if image.image is not None:
+                entry["image_id_override"] = image.image.get_image(self).image_id
+            entries.append(entry)
+        return entries
+
+    def _render_specific(self) -> dict[str, Any]:
+        resources: dict[str, Any] = {
+            "type": "SPOT" if self.spot else "EC2",
+            "allocation_strategy": self.allocation_strategy.value,
+            "max_vcpus": self.maxv_cpus,
+            "min_vcpus": self.minv_cpus,
+            "instance_type": self._instance_type_list(),
+            "instance_role": self.instance_profile.arn,
+            **self._network(),
+            "ec2_configuration": self._image_entries(),
+        }
+        if self.spot and self.spot_bid_percentage is not None:
+            resources["bid_percentage"] = self.spot_bid_percentage
+        if self.spot_fleet_role is not None and self._uses_spot_fleet_role():
+            resources["spot_iam_fleet_role"] = self.spot_fleet_role.role_arn
+        lt = self.launch_template
+        if lt is not None:
+            spec: dict[str, Any] = {}
+            if getattr(lt, "launch_template_id", None):
+                spec["launch_template_id"] = lt.launch_template_id
+            else:
+                spec["launch_template_name"] = lt.launch_template_name
+            version = self._launch_template_version()
+            if version is not None:
+                spec["version"] = version
+            resources["launch_template"] = spec
+        group = _resolve_placement_group(self._placement_group_given)
+        if group is not None:
+            resources["placement_group"] = group
+        instance_tags = tags_of(self, own_only=True)
+        if instance_tags:
+            resources["tags"] = instance_tags
+        out: dict[str, Any] = {"compute_resources": resources}
+        if self.update_timeout is not None or self.terminate_on_update is not None:
+            out["update_policy"] = {
+                "job_execution_timeout_minutes": 30 if self._update_timeout_minutes is None
+                else self._update_timeout_minutes,
+                "terminate_jobs_on_update": bool(self.terminate_on_update)}
+        out.update(self._render_extra())
+        return out
+
+    def _render_extra(self) -> dict[str, Any]:
+        return {}
+
+    def _uses_spot_fleet_role(self) -> bool:
+        return self.spot and self.allocation_strategy is AllocationStrategy.BEST_FIT
+
+
+def _managed_kwargs(vpc_subnets: Any, security_groups: Any, maxv_cpus: Any, spot: Any, update_timeout: Any,
+                    terminate_on_update: Any, replace_compute_environment: Any,
+                    update_to_latest_image_version: Any, compute_environment_name: Any, service_role: Any,
+                    enabled: Any) -> dict[str, Any]:
+    return dict(vpc_subnets=vpc_subnets, security_groups=security_groups, maxv_cpus=maxv_cpus, spot=spot,
+                update_timeout=update_timeout, terminate_on_update=terminate_on_update,
+                replace_compute_environment=replace_compute_environment,
+                update_to_latest_image_version=update_to_latest_image_version,
+                compute_environment_name=compute_environment_name, service_role=service_role, enabled=enabled)
+
+
+class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
+    """A managed EC2 (or Spot, ``spot=True``) compute environment for ECS jobs.
+
+    :param vpc: required. :param vpc_subnets: default: the private subnets.
+    :param security_groups: default: one created (all outbound). ``[]``: none.
+    :param maxv_cpus: default 256. :param minv_cpus: default 0.
+    :param spot: default ``False``. :param spot_bid_percentage: default none (Batch: 100 %).
+    :param spot_fleet_role: used only for spot with ``BEST_FIT``; default there: a created role
+        with ``AmazonEC2SpotFleetTaggingRole``.
+    :param allocation_strategy: default ``BEST_FIT_PROGRESSIVE``, ``SPOT_PRICE_CAPACITY_OPTIMIZED``
+        with spot.
+    :param instance_types, instance_classes: default none; ``add_instance_type``/``add_instance_class``
+        add more. :param use_optimal_instance_classes: default: ``optimal`` is added (unless
+        ``default_instance_classes`` is given or every type/class is arm64).
+    :param default_instance_classes: ``DefaultInstanceClass`` values added instead of ``optimal``.
+    :param images: ``EcsMachineImage`` entries (≤ 2); default one ``ECS_AL2023`` entry.
+    :param instance_role: default: a created role with ``AmazonEC2ContainerServiceforEC2Role``; an
+        instance profile is always created and its ARN used.
+    :param launch_template: ``ec2.LaunchTemplate`` (pinned to its latest version), an import or the
+        provider's ``LaunchTemplate`` L1. Default none.
+    :param placement_group: ``ec2.PlacementGroup``, a name, or the provider's L1. Default none.
+    :param update_timeout, terminate_on_update: emit ``update_policy`` (both fields) when one is set.
+    :param replace_compute_environment: accepted, ignored (Terraform replaces via
+        ``create_before_destroy``). :param update_to_latest_image_version: ``True`` raises.
+    :param service_role: default none (Batch's service-linked role).
+    :param enabled: default ``True``. :param compute_environment_name: default: a name prefix.
+    """
+
+    _KIND = "ecs-ec2"
+    orchestration = "ECS"
+
+    def __init__(self, scope: Any, id: str, *, vpc: Any, instance_types: Sequence[Any] | None = None,
+                 instance_classes: Sequence[Any] | None = None,
+                 default_instance_classes: Sequence[DefaultInstanceClass] | None = None,
+                 use_optimal_instance_classes: bool | None = None,
+                 images: Sequence[EcsMachineImage] | None = None,
+                 allocation_strategy: AllocationStrategy | None = None,
+                 spot_bid_percentage: float | None = None, spot_fleet_role: Any = None,
+                 instance_role: Any = None, launch_template: Any = None, minv_cpus: int | None = None,
+                 placement_group: Any = None, vpc_subnets: SubnetSelection | None = None,
+                 security_groups: Sequence[Any] | None = None, maxv_cpus: int | None = None,
+                 spot: bool | None = None, update_timeout: Duration | None = None,
+                 terminate_on_update: bool | None = None, replace_compute_environment: bool | None = None,
+                 update_to_latest_image_version: bool | None = None,
+                 compute_environment_name: str | None = None, service_role: Any = None,
+                 enabled: bool | None = None) -> None:
+        super().__init__(scope, id, vpc=vpc, **_managed_kwargs(
+            vpc_subnets, security_groups, maxv_cpus, spot, update_timeout, terminate_on_update,
+            replace_compute_environment, update_to_latest_image_version, compute_environment_name,
+            service_role, enabled))
+        self._a1_requested = any(_architecture_family(t) == "a1" for t in instance_types or ()) or \
+            any(str(_as_instance_class(c)) == "a1" for c in instance_classes or ())
+        self._init_ec2(id, instance_types=instance_types, instance_classes=instance_classes,
+                       default_instance_classes=default_instance_classes,
+                       use_optimal_instance_classes=use_optimal_instance_classes, images=images,
+                       allocation_strategy=allocation_strategy, spot_bid_percentage=spot_bid_percentage,
+                       spot_fleet_role=spot_fleet_role, instance_role=instance_role,
+                       launch_template=launch_template, minv_cpus=minv_cpus, placement_group=placement_group,
+                       e01="cannot use `defaultInstanceClasses` with `useOptimalInstanceClasses`. "
+                           "Please remove deprecated `useOptimalInstanceClasses`")
+        self._create_resource()
+
+    def _default_image_type(self) -> EcsMachineImageType:
+        return EcsMachineImageType.ECS_AL2023 if self._al2023_default() else EcsMachineImageType.ECS_AL2
+
+    def _check_a1(self, id: str) -> None:
+        if not self._a1_requested:
+            return
+        al2023 = (EcsMachineImageType.ECS_AL2023, EcsMachineImageType.ECS_AL2023_NVIDIA)
+        if self.images:
+            in_effect = any(EcsMachineImageType(str(i.image_type or self._default_image_type())) in al2023
+                            for i in self.images)
+        else:
+            in_effect = self._al2023_default()
+        if in_effect:
+            raise ValidationError(self, "Amazon Linux 2023 does not support A1 instances. To use A1 instances, "
+                                        "explicitly set imageType to ECS_AL2 or disable the "
+                                        "@aws-cdk/aws-batch:defaultToAL2023 feature flag.")
+
+    def _init_spot_fleet_role(self, id: str, spot_fleet_role: Any) -> None:
+        if spot_fleet_role is not None and not self.spot:
+            raise ValidationError(self, f"Managed ComputeEnvironment '{id}' specifies 'spotFleetRole' without "
+                                        "specifying 'spot'")
+        if spot_fleet_role is not None:
+            self.spot_fleet_role = as_role(spot_fleet_role, what="spot_fleet_role", scope=self)
+            if not self._uses_spot_fleet_role():
+                warn(self, f"spot_fleet_role of '{id}' is not used: Batch uses a spot fleet role only with "
+                           "AllocationStrategy.BEST_FIT")
+            elif isinstance(self.spot_fleet_role, Role) and not any(
+                    "AmazonEC2SpotFleetTaggingRole" in str(getattr(a, "policy_arn_input", "") or "")
+                    for a in self.spot_fleet_role.policy_attachments):
+                warn(self, f"spot_fleet_role of '{id}' should carry the AWS managed policy "
+                           "service-role/AmazonEC2SpotFleetTaggingRole")
+        elif self._uses_spot_fleet_role():
+            self.spot_fleet_role = Role(
+                self, "SpotFleetRole", assumed_by=ServicePrincipal("spotfleet.amazonaws.com"),
+                managed_policies=[ManagedPolicy.from_aws_managed_policy_name(
+                    "service-role/AmazonEC2SpotFleetTaggingRole")])
+        else:
+            self.spot_fleet_role = None
+        if self.spot_fleet_role is not None and self._uses_spot_fleet_role():
+            self._depends_on.extend(getattr(self.spot_fleet_role, "policy_attachments", []))
+
+    @classmethod
+    def from_managed_ec2_ecs_compute_environment_arn(
+            cls, scope: Any, id: str, managed_ec2_ecs_compute_environment_arn: str
+    ) -> "ImportedManagedEc2EcsComputeEnvironment":
+        """An existing ECS EC2 environment by ARN: creates nothing; ``add_*`` raise."""
+        return ImportedManagedEc2EcsComputeEnvironment(scope, id, managed_ec2_ecs_compute_environment_arn)
+
+
+def _architecture_family(value: Any) -> str:
+    return _as_instance_type(value).family
+
+
+class ManagedEc2EksComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
+    """A managed EC2 (or Spot) compute environment running jobs on an EKS cluster.
+
+    :param eks_cluster: required: the provider's ``EksCluster`` L1 or a cluster ARN.
+    :param kubernetes_namespace: required: not ``default``, not ``kube-*``, ≤ 63 characters, a DNS
+        label.
+    :param instance_role: default: a created role with the EKS node policies
+        (``AmazonEKSWorkerNodePolicy``, ``AmazonEC2ContainerRegistryReadOnly``,
+        ``AmazonEKS_CNI_Policy``); the instance profile is always created. The cluster must grant
+        the node role and Batch's service-linked role access (EKS access entries, RBAC).
+    :param images: ``EksMachineImage`` entries; default one ``EKS_AL2023`` entry.
+    Other keywords as :class:`ManagedEc2EcsComputeEnvironment`, without ``spot_fleet_role``;
+    an explicit ``BEST_FIT`` is refused.
+    """
+
+    _KIND = "eks"
+    orchestration = "EKS"
+    _IMAGE_CLASS = EksMachineImage
+    _IMAGE_TYPES = EksMachineImageType
+    _INSTANCE_POLICIES = ("AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly",
+                          "AmazonEKS_CNI_Policy")
+
+    def __init__(self, scope: Any, id: str, *, vpc: Any, eks_cluster: Any, kubernetes_namespace: str | None = None,
+                 instance_types: Sequence[Any] | None = None, instance_classes: Sequence[Any] | None = None,
+                 default_instance_classes: Sequence[DefaultInstanceClass] | None = None,
+                 use_optimal_instance_classes: bool | None = None,
+                 images: Sequence[EksMachineImage] | None = None,
+                 allocation_strategy: AllocationStrategy | None = None,
+                 spot_bid_percentage: float | None = None, instance_role: Any = None,
+                 launch_template: Any = None, minv_cpus: int | None = None, placement_group: Any = None,
+                 vpc_subnets: SubnetSelection | None = None, security_groups: Sequence[Any] | None = None,
+                 maxv_cpus: int | None = None, spot: bool | None = None, update_timeout: Duration | None = None,
+                 terminate_on_update: bool | None = None, replace_compute_environment: bool | None = None,
+                 update_to_latest_image_version: bool | None = None,
+                 compute_environment_name: str | None = None, service_role: Any = None,
+                 enabled: bool | None = None) -> None:
+        super().__init__(scope, id, vpc=vpc, **_managed_kwargs(
+            vpc_subnets, security_groups, maxv_cpus, spot, update_timeout, terminate_on_update,
+            replace_compute_environment, update_to_latest_image_version, compute_environment_name,
+            service_role, enabled))
+        self.eks_cluster = eks_cluster
+        self._eks_cluster_arn = self._cluster_arn(id, eks_cluster)
+        self.kubernetes_namespace = kubernetes_namespace
+        self._check_namespace(id, kubernetes_namespace)
+        self._init_ec2(id, instance_types=instance_types, instance_classes=instance_classes,
+                       default_instance_classes=default_instance_classes,
+                       use_optimal_instance_classes=use_optimal_instance_classes, images=images,
+                       allocation_strategy=allocation_strategy, spot_bid_percentage=spot_bid_percentage,
+                       spot_fleet_role=None, instance_role=instance_role, launch_template=launch_template,
+                       minv_cpus=minv_cpus, placement_group=placement_group,
+                       e01="cannot use `defaultInstanceClasses` with `useOptimalInstanceClasses`.")
+        if self.launch_template is not None and self.images and any(
+                str(i.image_type or self._default_image_type()) in ("EKS_AL2023", "EKS_AL2023_NVIDIA")
+                for i in self.images):
+            warn(self, "the Terraform AWS provider cannot set the launch template's userdata_type to "
+                       "EKS_NODEADM: the launch template's user data must already be nodeadm-compatible")
+        self._create_resource()
+
+    def _cluster_arn(self, id: str, cluster: Any) -> str:
+        if isinstance(cluster, str):
+            if not is_unresolved(cluster) and not cluster.startswith("arn:"):
+                raise ValidationError(self, f"ManagedEc2EksComputeEnvironment '{id}' needs 'eks_cluster' as the "
+                                            f"provider's EksCluster or a cluster ARN, got '{cluster}'")
+            return cluster
+        if getattr(cluster, "terraform_resource_type", None) == "aws_eks_cluster":
+            return cluster.arn
+        arn = getattr(cluster, "cluster_arn", None)
+        if arn:
+            return arn
+        raise ValidationError(self, f"ManagedEc2EksComputeEnvironment '{id}' needs 'eks_cluster' as the "
+                                    f"provider's EksCluster or a cluster ARN, got {type(cluster).__name__}")
+
+    def _check_namespace(self, id: str, ns: str | None) -> None:
+        prefix = f"ManagedEc2EksComputeEnvironment '{id}' has invalid kubernetes_namespace '{ns}': "
+        if ns is None:
+            raise ValidationError(self, f"ManagedEc2EksComputeEnvironment '{id}' needs 'kubernetes_namespace'")
+        if is_unresolved(ns):
+            return
+        if ns == "default":
+            raise ValidationError(self, prefix + "'default' is not allowed")
+        if ns.startswith("kube-"):
+            raise ValidationError(self, prefix + "it must not start with 'kube-'")
+        if len(ns) > 63:
+            raise ValidationError(self, prefix + "it must be at most 63 characters")
+        if not _NAMESPACE.match(ns):
+            raise ValidationError(self, prefix + "it must be lower-case letters, digits and hyphens, starting "
+                                                 "and ending with a letter or digit")
+
+    def _check_strategy(self, id: str) -> None:
+        if self.allocation_strategy is AllocationStrategy.BEST_FIT:
+            raise ValidationError(self, f"ManagedEc2EksComputeEnvironment '{id}' uses invalid allocation strategy "
+                                        "'AllocationStrategy.BEST_FIT'")
+
+    def _default_image_type(self) -> EksMachineImageType:
+        return EksMachineImageType.EKS_AL2023 if self._al2023_default() else EksMachineImageType.EKS_AL2
+
+    def _render_extra(self) -> dict[str, Any]:
+        return {"eks_configuration": {"eks_cluster_arn": self._eks_cluster_arn,
+                                      "kubernetes_namespace": self.kubernetes_namespace}}
+
+    def _uses_spot_fleet_role(self) -> bool:
+        return False
+
+
+class ImportedManagedEc2EcsComputeEnvironment(ImportedComputeEnvironment):
+    """``ManagedEc2EcsComputeEnvironment.from_managed_ec2_ecs_compute_environment_arn``: creates nothing."""
+
+    def __init__(self, scope: Any, id: str, arn: str) -> None:
+        super().__init__(scope, id, arn, compute_type_family="EC2", orchestration="ECS")
+        from ._errors import construct_path
+        parent = construct_path(scope)
+        self._path = f"{parent}/{id}" if parent else id
+        self.connections = Connections([])
+
+    def add_instance_class(self, instance_class: Any) -> None:
+        raise ValidationError(self._path, f"cannot add instance class to imported ComputeEnvironment '{self.node_id}'")
+
+    def add_instance_type(self, instance_type: Any) -> None:
+        raise ValidationError(self._path, f"cannot add instance type to imported ComputeEnvironment '{self.node_id}'")
