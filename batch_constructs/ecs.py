@@ -11,15 +11,43 @@ __all__ = ["ContainerImage", "CpuArchitecture", "FargatePlatformVersion", "Opera
 class ContainerImage:
     """A container image. ``ContainerImage.from_registry("public.ecr.aws/amazonlinux/amazonlinux:latest")``."""
 
-    def __init__(self, image_name: str, *, repository: Any = None) -> None:
+    def __init__(self, image_name: str, *, repository: Any = None, credentials: Any = None) -> None:
         self.image_name = image_name
         self.repository = repository
+        self.credentials = credentials
 
     @classmethod
-    def from_registry(cls, name: str, **_props: Any) -> "ContainerImage":
+    def from_registry(cls, name: str, *, credentials: Any = None, **_props: Any) -> "ContainerImage":
+        """An image of a public or private registry. ``credentials`` (a Secrets Manager secret:
+        the provider's ``SecretsmanagerSecret``, an object with ``secret_arn`` or an ARN) become
+        ``repositoryCredentials``, and ECS job definitions grant their execution role read on it."""
         if not isinstance(name, str) or not name:
             raise ValueError("ContainerImage.from_registry() needs an image name")
-        return cls(name)
+        return cls(name, credentials=credentials)
+
+    def grant_pull(self, grantee: Any) -> None:
+        """Allow ``grantee`` (an execution role) to pull this image: ECR pull actions on the
+        repository plus ``ecr:GetAuthorizationToken``; read on the registry credentials. Images
+        of other registries need nothing."""
+        from .iam import PolicyStatement
+        if self.repository is not None:
+            arn = getattr(self.repository, "repository_arn", None) or getattr(self.repository, "arn", None)
+            if arn is not None:
+                grantee.add_to_principal_policy(PolicyStatement(
+                    actions=["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
+                    resources=[arn]))
+            grantee.add_to_principal_policy(PolicyStatement(actions=["ecr:GetAuthorizationToken"],
+                                                            resources=["*"]))
+        if self.credentials is not None:
+            self.credentials_secret().grant_read(grantee)
+
+    def credentials_secret(self) -> Any:
+        """The registry credentials as a :class:`~batch_constructs.secrets.Secret` (or ``None``)."""
+        if self.credentials is None:
+            return None
+        from .secrets import Secret
+        return self.credentials if isinstance(self.credentials, Secret) else \
+            Secret.from_secrets_manager(self.credentials)
 
     @classmethod
     def from_ecr_repository(cls, repository: Any, tag: str = "latest") -> "ContainerImage":

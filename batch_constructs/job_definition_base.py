@@ -115,7 +115,12 @@ class JobDefinitionBase(BatchConstruct):
                               "it must be between 0 and 9999")
         self.scheduling_priority = scheduling_priority
         if timeout is not None:
-            seconds = timeout.to_seconds()
+            if not isinstance(timeout, Duration):
+                raise self._error(f"JobDefinition '{id}' 'timeout' must be a Duration, got {type(timeout).__name__}")
+            try:
+                seconds = timeout.to_seconds()
+            except ValueError as error:  # C01/C03: not a whole number of seconds
+                raise self._error(str(error)) from None
             if seconds < 60:
                 raise self._error(f"JobDefinition '{id}' specifies 'timeout' = {seconds} seconds; it must be at "
                                   "least 60 seconds")

@@ -1,0 +1,181 @@
+"""ECS volumes: ``EcsVolume.efs(...)`` and ``EcsVolume.host(...)`` (``volumes`` + ``mountPoints``)."""
+from __future__ import annotations
+
+from typing import Any
+
+from ._errors import ValidationError
+
+__all__ = ["EcsVolume", "EcsVolumeOptions", "EfsVolume", "EfsVolumeOptions", "HostVolume", "HostVolumeOptions"]
+
+
+class EcsVolumeOptions:
+    """``name`` and ``container_path`` (required), ``readonly`` (default: not emitted, ``False``)."""
+
+    def __init__(self, *, name: str, container_path: str, readonly: bool | None = None) -> None:
+        self.name = name
+        self.container_path = container_path
+        self.readonly = readonly
+
+
+class EfsVolumeOptions(EcsVolumeOptions):
+    def __init__(self, *, name: str, container_path: str, file_system: Any, readonly: bool | None = None,
+                 root_directory: str | None = None, enable_transit_encryption: bool | None = None,
+                 transit_encryption_port: int | None = None, access_point_id: str | None = None,
+                 use_job_role: bool | None = None) -> None:
+        super().__init__(name=name, container_path=container_path, readonly=readonly)
+        self.file_system = file_system
+        self.root_directory = root_directory
+        self.enable_transit_encryption = enable_transit_encryption
+        self.transit_encryption_port = transit_encryption_port
+        self.access_point_id = access_point_id
+        self.use_job_role = use_job_role
+
+
+class HostVolumeOptions(EcsVolumeOptions):
+    def __init__(self, *, name: str, container_path: str, readonly: bool | None = None,
+                 host_path: str | None = None) -> None:
+        super().__init__(name=name, container_path=container_path, readonly=readonly)
+        self.host_path = host_path
+
+
+def _options(options: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A struct-taking factory also takes the struct's fields as keywords."""
+    if options is None:
+        return kwargs
+    return {**{k: v for k, v in vars(options).items()}, **kwargs}
+
+
+class EcsVolume:
+    """A volume mounted into an ECS container. Create with :meth:`efs` or :meth:`host`."""
+
+    def __init__(self, *, name: str, container_path: str, readonly: bool | None = None) -> None:
+        if not isinstance(name, str) or not name:
+            raise ValidationError(None, "EcsVolume 'name' must be a non-empty string")
+        if not isinstance(container_path, str) or not container_path:
+            raise ValidationError(None, f"EcsVolume '{name}': 'container_path' must be a non-empty string")
+        self.name = name
+        self.container_path = container_path
+        self.readonly = readonly
+
+    @staticmethod
+    def efs(options: EfsVolumeOptions | None = None, /, **kwargs: Any) -> "EfsVolume":
+        """An EFS volume: ``EcsVolume.efs(name=..., container_path=..., file_system=fs, ...)``.
+
+        See :class:`EfsVolume` for the keywords."""
+        return EfsVolume(**_options(options, kwargs))
+
+    @staticmethod
+    def host(options: HostVolumeOptions | None = None, /, **kwargs: Any) -> "HostVolume":
+        """A host (bind-mount) volume: ``EcsVolume.host(name=..., container_path=..., host_path=...)``."""
+        return HostVolume(**_options(options, kwargs))
+
+    def render_mount_point(self) -> dict[str, Any]:
+        return {"sourceVolume": self.name, "containerPath": self.container_path, "readOnly": self.readonly}
+
+    def render_volume(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def _file_system_id(file_system: Any) -> str | None:
+    """The ID of ``file_system``: the provider's ``EfsFileSystem`` L1, anything with
+    ``file_system_id``, or an ID string (``fs-...`` or a token)."""
+    if isinstance(file_system, str) and file_system:
+        return file_system
+    fs_id = getattr(file_system, "file_system_id", None)
+    if isinstance(fs_id, str):
+        return fs_id
+    if getattr(file_system, "terraform_resource_type", None) == "aws_efs_file_system":
+        return file_system.id
+    return None
+
+
+class EfsVolume(EcsVolume):
+    """An EFS file system mounted into the container.
+
+    :param file_system: the provider's ``EfsFileSystem`` L1, an object with ``file_system_id``,
+        or the file-system ID (required).
+    :param root_directory: directory of the file system to mount (default: its root). With an
+        access point it must be unset or ``/``.
+    :param enable_transit_encryption: default: not emitted (``DISABLED``). Required by
+        ``access_point_id`` and ``use_job_role``.
+    :param transit_encryption_port: default: the EFS mount helper's choice.
+    :param access_point_id: default: none.
+    :param use_job_role: mount with the job role's IAM identity (default: not emitted, ``DISABLED``);
+        the job role needs ``elasticfilesystem:ClientMount`` (and ``ClientWrite``) on the file system.
+    """
+
+    def __init__(self, *, name: str, container_path: str, file_system: Any, readonly: bool | None = None,
+                 root_directory: str | None = None, enable_transit_encryption: bool | None = None,
+                 transit_encryption_port: int | None = None, access_point_id: str | None = None,
+                 use_job_role: bool | None = None) -> None:
+        super().__init__(name=name, container_path=container_path, readonly=readonly)
+        self._file_system = file_system
+        self._file_system_id = _file_system_id(file_system)
+        if self._file_system_id is None:
+            raise ValidationError(None, "'fileSystem' instance should implement IFileSystem, but doesn't: "
+                                        f"{type(file_system).__name__}")
+        self.root_directory = root_directory
+        self.enable_transit_encryption = enable_transit_encryption
+        self.transit_encryption_port = transit_encryption_port
+        self.access_point_id = access_point_id
+        self.use_job_role = use_job_role
+        # L22: what the Batch API refuses.
+        if access_point_id and not enable_transit_encryption:
+            raise ValidationError(None, f"EFS volume '{name}': access_point_id requires "
+                                        "enable_transit_encryption=True")
+        if access_point_id and root_directory not in (None, "/"):
+            raise ValidationError(None, f"EFS volume '{name}': access_point_id requires root_directory to be "
+                                        "unset or '/'")
+        if use_job_role and not enable_transit_encryption:
+            raise ValidationError(None, f"EFS volume '{name}': use_job_role=True requires "
+                                        "enable_transit_encryption=True")
+        if transit_encryption_port is not None and (isinstance(transit_encryption_port, bool) or
+                                                    not isinstance(transit_encryption_port, int) or
+                                                    not 0 <= transit_encryption_port <= 65535):
+            raise ValidationError(None, f"EFS volume '{name}': transit_encryption_port must be an integer "
+                                        f"port number, got {transit_encryption_port!r}")
+
+    @staticmethod
+    def is_efs_volume(x: Any) -> bool:
+        return isinstance(x, EfsVolume)
+
+    @property
+    def file_system(self) -> Any:
+        return self._file_system
+
+    @property
+    def file_system_id(self) -> str:
+        return self._file_system_id  # type: ignore[return-value]
+
+    def render_volume(self) -> dict[str, Any]:
+        config: dict[str, Any] = {"fileSystemId": self._file_system_id, "rootDirectory": self.root_directory}
+        if self.enable_transit_encryption is not None:
+            config["transitEncryption"] = "ENABLED" if self.enable_transit_encryption else "DISABLED"
+        config["transitEncryptionPort"] = self.transit_encryption_port
+        if self.access_point_id or self.use_job_role:
+            auth: dict[str, Any] = {"accessPointId": self.access_point_id or None}
+            if self.use_job_role is not None:
+                auth["iam"] = "ENABLED" if self.use_job_role else "DISABLED"
+            config["authorizationConfig"] = auth
+        return {"name": self.name, "efsVolumeConfiguration": config}
+
+
+class HostVolume(EcsVolume):
+    """A directory of the host mounted into the container.
+
+    :param host_path: default: a path Docker chooses (data lives as long as the container).
+    """
+
+    def __init__(self, *, name: str, container_path: str, readonly: bool | None = None,
+                 host_path: str | None = None) -> None:
+        super().__init__(name=name, container_path=container_path, readonly=readonly)
+        self.host_path = host_path
+
+    @staticmethod
+    def is_host_volume(x: Any) -> bool:
+        return isinstance(x, HostVolume)
+
+    def render_volume(self) -> dict[str, Any]:
+        # Without a path the ``host`` object would be empty: it is left out (same meaning for
+        # Batch, and empty objects are never emitted).
+        return {"name": self.name, "host": {"sourcePath": self.host_path} if self.host_path else None}

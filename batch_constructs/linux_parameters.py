@@ -1,0 +1,189 @@
+"""``LinuxParameters``: devices, tmpfs mounts, shared memory, swap and the init process of an
+ECS container (``containerProperties.linuxParameters``)."""
+from __future__ import annotations
+
+import enum
+from typing import Any, Sequence
+
+from ._base import BatchConstruct
+from ._errors import ValidationError, warn
+from ._tokens import is_unresolved
+from .core import Size
+
+__all__ = ["Device", "DevicePermission", "LinuxParameters", "Tmpfs", "TmpfsMountOption"]
+
+
+class DevicePermission(str, enum.Enum):
+    """Permissions of a host device in the container. The values are AWS CDK's (lower case);
+    the job definition receives the API's upper-case ``READ``/``WRITE``/``MKNOD``."""
+
+    READ = "read"
+    WRITE = "write"
+    MKNOD = "mknod"
+
+
+class TmpfsMountOption(str, enum.Enum):
+    """Mount options of a tmpfs mount (``mountOptions``)."""
+
+    DEFAULTS = "defaults"
+    RO = "ro"
+    RW = "rw"
+    SUID = "suid"
+    NOSUID = "nosuid"
+    DEV = "dev"
+    NODEV = "nodev"
+    EXEC = "exec"
+    NOEXEC = "noexec"
+    SYNC = "sync"
+    ASYNC = "async"
+    DIRSYNC = "dirsync"
+    REMOUNT = "remount"
+    MAND = "mand"
+    NOMAND = "nomand"
+    ATIME = "atime"
+    NOATIME = "noatime"
+    DIRATIME = "diratime"
+    NODIRATIME = "nodiratime"
+    BIND = "bind"
+    RBIND = "rbind"
+    UNBINDABLE = "unbindable"
+    RUNBINDABLE = "runbindable"
+    PRIVATE = "private"
+    RPRIVATE = "rprivate"
+    SHARED = "shared"
+    RSHARED = "rshared"
+    SLAVE = "slave"
+    RSLAVE = "rslave"
+    RELATIME = "relatime"
+    NORELATIME = "norelatime"
+    STRICTATIME = "strictatime"
+    NOSTRICTATIME = "nostrictatime"
+    MODE = "mode"
+    UID = "uid"
+    GID = "gid"
+    NR_INODES = "nr_inodes"
+    NR_BLOCKS = "nr_blocks"
+    MPOL = "mpol"
+
+
+class Device:
+    """A host device exposed to the container.
+
+    :param host_path: path of the device on the host (required).
+    :param container_path: default: the same as ``host_path``.
+    :param permissions: ``DevicePermission`` list (default: read, write and mknod).
+    """
+
+    def __init__(self, *, host_path: str, container_path: str | None = None,
+                 permissions: Sequence[DevicePermission] | None = None) -> None:
+        if not isinstance(host_path, str) or not host_path:
+            raise ValidationError(None, "Device 'host_path' must be a non-empty string")
+        self.host_path = host_path
+        self.container_path = container_path
+        self.permissions = [DevicePermission(p) for p in permissions] if permissions is not None else None
+
+    def render(self) -> dict[str, Any]:
+        return {"hostPath": self.host_path, "containerPath": self.container_path,
+                "permissions": [p.value.upper() for p in self.permissions] if self.permissions else None}
+
+
+class Tmpfs:
+    """A tmpfs mount.
+
+    :param container_path: where it is mounted (required).
+    :param size: ``Size`` in whole MiB (required).
+    :param mount_options: ``TmpfsMountOption`` list (default: none).
+    """
+
+    def __init__(self, *, container_path: str, size: Size,
+                 mount_options: Sequence[TmpfsMountOption] | None = None) -> None:
+        if not isinstance(container_path, str) or not container_path:
+            raise ValidationError(None, "Tmpfs 'container_path' must be a non-empty string")
+        if not isinstance(size, Size):
+            raise ValidationError(None, f"Tmpfs 'size' must be a Size, got {type(size).__name__}")
+        self.container_path = container_path
+        self.size = size
+        self._mib = _mib(None, size)
+        self.mount_options = [TmpfsMountOption(o) for o in mount_options] if mount_options is not None else None
+
+    def render(self) -> dict[str, Any]:
+        return {"containerPath": self.container_path, "size": self._mib,
+                "mountOptions": [o.value for o in self.mount_options] if self.mount_options else None}
+
+
+def _mib(scope: Any, size: Size) -> int:
+    try:
+        return int(size.to_mebibytes())
+    except ValueError as error:
+        raise ValidationError(scope, str(error)) from None
+
+
+class LinuxParameters(BatchConstruct):
+    """Linux-specific settings of an ECS container.
+
+    :param init_process_enabled: run an init process (default: not emitted, Docker's ``False``).
+    :param shared_memory_size: ``/dev/shm`` size, whole MiB (default: Docker's 64 MiB).
+    :param max_swap: swap the container may use, whole MiB (default: not emitted, no swap limit
+        set; ``Size.mebibytes(0)`` disables swap).
+    :param swappiness: 0–100 (default: 60); emitted only together with ``max_swap``.
+    Devices and tmpfs mounts are added with :meth:`add_devices` / :meth:`add_tmpfs`.
+    """
+
+    def __init__(self, scope: Any, id: str, *, init_process_enabled: bool | None = None,
+                 shared_memory_size: Size | None = None, max_swap: Size | None = None,
+                 swappiness: int | None = None) -> None:
+        super().__init__(scope, id)
+        self.init_process_enabled = init_process_enabled
+        self.shared_memory_size = shared_memory_size
+        self.max_swap = max_swap
+        self._shm = _mib(self, shared_memory_size) if shared_memory_size is not None else None
+        self._swap = _mib(self, max_swap) if max_swap is not None else None
+        if swappiness is not None and not is_unresolved(swappiness):
+            if isinstance(swappiness, bool) or not isinstance(swappiness, (int, float)) \
+                    or swappiness != int(swappiness) or not 0 <= swappiness <= 100:
+                raise self._error(f"swappiness: Must be an integer between 0 and 100; received {swappiness}.")
+            swappiness = int(swappiness)
+        if swappiness is not None and max_swap is None:
+            warn(self, "swappiness is ignored unless max_swap is set")
+        self.swappiness = swappiness
+        self._devices: list[Device] = []
+        self._tmpfs: list[Tmpfs] = []
+
+    def add_devices(self, *devices: Device) -> None:
+        """Expose host devices to the container (rendered at synth)."""
+        for device in devices:
+            if not isinstance(device, Device):
+                raise self._error(f"add_devices() takes Device objects, got {type(device).__name__}")
+        self._devices.extend(devices)
+
+    def add_tmpfs(self, *tmpfs: Tmpfs) -> None:
+        """Add tmpfs mounts (rendered at synth)."""
+        for mount in tmpfs:
+            if not isinstance(mount, Tmpfs):
+                raise self._error(f"add_tmpfs() takes Tmpfs objects, got {type(mount).__name__}")
+        self._tmpfs.extend(tmpfs)
+
+    @property
+    def devices(self) -> list[Device]:
+        return list(self._devices)
+
+    @property
+    def tmpfs(self) -> list[Tmpfs]:
+        return list(self._tmpfs)
+
+    def render_linux_parameters(self) -> dict[str, Any]:
+        """The API's ``linuxParameters`` object (camelCase; ``{}`` when nothing is set)."""
+        out: dict[str, Any] = {}
+        if self.init_process_enabled is not None:
+            out["initProcessEnabled"] = self.init_process_enabled
+        if self._shm is not None:
+            out["sharedMemorySize"] = self._shm
+        if self._swap is not None:
+            out["maxSwap"] = self._swap
+            if self.swappiness is not None:
+                out["swappiness"] = self.swappiness
+        if self._devices:
+            out["devices"] = [d.render() for d in self._devices]
+        if self._tmpfs:
+            out["tmpfs"] = [t.render() for t in self._tmpfs]
+        return out
