@@ -201,6 +201,11 @@ class JobDefinitionBase(BatchConstruct):
         of any revision of this definition to ``queue``: ``batch:SubmitJob`` on
         ``<arn_prefix>:*`` and the queue's ARN, in the grantee's inline policy."""
         principal = as_principal(identity, scope=self)
+        if self.scheduling_priority is None and getattr(queue, "scheduling_policy", None) is not None:
+            from ._errors import warn
+            queue_id = getattr(getattr(queue, "node", None), "id", None) or getattr(queue, "node_id", "?")
+            warn(self, f"JobDefinition '{self.node.id}' has no scheduling_priority but is used with fair-share "
+                       f"JobQueue '{queue_id}': SubmitJob then needs schedulingPriorityOverride")
         principal.add_to_principal_policy(PolicyStatement(
             actions=["batch:SubmitJob"],
             resources=[f"{self.job_definition_arn_prefix}:*", queue.job_queue_arn]))

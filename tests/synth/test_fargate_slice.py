@@ -295,3 +295,21 @@ def test_vpc_creates_a_working_network(stack: Any) -> None:
     template.has_resource_properties("aws_route", {"destination_cidr_block": "0.0.0.0/0",
                                                    "nat_gateway_id": Match.any_value()})
     assert len(vpc.private_subnet_ids) == 2 and len(vpc.public_subnet_ids) == 2
+
+
+def test_grant_on_fair_share_queue_without_scheduling_priority_warns(stack: Any, vpc: Any) -> None:
+    from batch_constructs import BatchConstructsWarning, FairshareSchedulingPolicy
+    from batch_constructs.iam import User
+    queue = JobQueue(stack, "FairQueue", scheduling_policy=FairshareSchedulingPolicy(stack, "Policy"),
+                     compute_environments=[OrderedComputeEnvironment(FargateComputeEnvironment(stack, "CE", vpc=vpc), 1)])
+    user = User(stack, "User")
+    without = EcsJobDefinition(stack, "NoPriority", container=fargate_container(stack, "C1"))
+    with pytest.warns(BatchConstructsWarning, match="JobDefinition 'NoPriority' has no scheduling_priority but is used "
+                                                    "with fair-share JobQueue 'FairQueue'"):
+        without.grant_submit_job(user, queue)
+    import warnings
+    with_priority = EcsJobDefinition(stack, "WithPriority", scheduling_priority=5,
+                                     container=fargate_container(stack, "C2"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with_priority.grant_submit_job(user, queue)
