@@ -31,6 +31,7 @@ class App(cdktf.App):
         final = Path(outdir or os.environ.get("CDKTF_OUTDIR") or "cdktf.out")
         staging = final.with_name(final.name + ".staging")
         shutil.rmtree(staging, ignore_errors=True)
+        staging.parent.mkdir(parents=True, exist_ok=True)
         super().__init__(outdir=str(staging), **kwargs)
         self._final_outdir = final
         self._staging_outdir = staging

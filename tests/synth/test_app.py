@@ -107,3 +107,11 @@ def test_main_reports_validation_errors_without_a_traceback(tmp_path: Path) -> N
     assert result.stderr.strip() == ("error: [fargate-job-definition/Big] ECS Fargate container 'Big' specifies "
                                      "'ephemeralStorageSize' at 300 > 200 GB")
     assert not (tmp_path / "out").exists()
+
+
+def test_outdir_parents_are_created(tmp_path: Path) -> None:
+    out = tmp_path / "a" / "b" / "cdktf.out"
+    result = run_main("--outdir", str(out), "--stack", "spot-fargate")
+    assert result.returncode == 0, result.stderr
+    assert (out / "stacks" / "spot-fargate" / "cdk.tf.json").is_file()
+    assert sorted(p.name for p in out.parent.iterdir()) == ["cdktf.out"]
