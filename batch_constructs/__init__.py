@@ -41,6 +41,8 @@ _MODULES = (
     "eks_job_definition",
     "multinode_job_definition",
     "consumable_resource",
+    "hcl",
+    "module_export",
 )
 
 _index: dict[str, str] | None = None

@@ -12,7 +12,8 @@ def python_blocks() -> list[str]:
     return re.findall(r"```python\n(.*?)```", README, flags=re.S)
 
 
-def test_readme_python_examples_run() -> None:
+def test_readme_python_examples_run(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)  # examples that write (export_module) write here
     from cdktf import TerraformStack, Testing
 
     from batch_constructs import (EcsEc2ContainerDefinition, FargateComputeEnvironment, JobQueue,
