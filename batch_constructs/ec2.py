@@ -50,7 +50,7 @@ def _member(family: str) -> str:
     return family.upper().replace("-", "_")
 
 
-class InstanceClass(str, enum.Enum):
+class InstanceClass(enum.StrEnum):
     """Instance families (``InstanceClass.M5AD`` → ``"m5ad"``); each knows its architecture."""
 
     _ignore_ = ["f", "vars_"]
@@ -62,11 +62,8 @@ class InstanceClass(str, enum.Enum):
     def architecture(self) -> InstanceArchitecture:
         return family_architecture(self.value)
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class InstanceSize(str, enum.Enum):
+class InstanceSize(enum.StrEnum):
     NANO = "nano"
     MICRO = "micro"
     SMALL = "small"
@@ -90,9 +87,6 @@ class InstanceSize(str, enum.Enum):
     XLARGE96 = "96xlarge"
     XLARGE112 = "112xlarge"
     METAL = "metal"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 _INSTANCE_TYPE = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9]+$")

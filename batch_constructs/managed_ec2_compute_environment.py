@@ -36,17 +36,14 @@ __all__ = ["AllocationStrategy", "DefaultInstanceClass", "EcsMachineImage", "Ecs
 AL2023_CONTEXT_KEY = "@aws-cdk/aws-batch:defaultToAL2023"
 
 
-class AllocationStrategy(str, enum.Enum):
+class AllocationStrategy(enum.StrEnum):
     BEST_FIT = "BEST_FIT"
     BEST_FIT_PROGRESSIVE = "BEST_FIT_PROGRESSIVE"
     SPOT_CAPACITY_OPTIMIZED = "SPOT_CAPACITY_OPTIMIZED"
     SPOT_PRICE_CAPACITY_OPTIMIZED = "SPOT_PRICE_CAPACITY_OPTIMIZED"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class DefaultInstanceClass(str, enum.Enum):
+class DefaultInstanceClass(enum.StrEnum):
     """Batch's generation-independent instance classes."""
 
     X86_64 = "default_x86_64"
@@ -56,28 +53,19 @@ class DefaultInstanceClass(str, enum.Enum):
     def architecture(self) -> InstanceArchitecture:
         return InstanceArchitecture.ARM_64 if self is DefaultInstanceClass.ARM64 else InstanceArchitecture.X86_64
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class EcsMachineImageType(str, enum.Enum):
+class EcsMachineImageType(enum.StrEnum):
     ECS_AL2 = "ECS_AL2"
     ECS_AL2023 = "ECS_AL2023"
     ECS_AL2_NVIDIA = "ECS_AL2_NVIDIA"
     ECS_AL2023_NVIDIA = "ECS_AL2023_NVIDIA"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class EksMachineImageType(str, enum.Enum):
+class EksMachineImageType(enum.StrEnum):
     EKS_AL2 = "EKS_AL2"
     EKS_AL2_NVIDIA = "EKS_AL2_NVIDIA"
     EKS_AL2023 = "EKS_AL2023"
     EKS_AL2023_NVIDIA = "EKS_AL2023_NVIDIA"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass
