@@ -19,6 +19,7 @@ quiet_node_banners()
 import cdktf  # noqa: E402
 
 from ._base import finalize_tree, validate_tree  # noqa: E402
+from ._fs import swap_in  # noqa: E402
 
 __all__ = ["App", "synth_safely"]
 
@@ -52,9 +53,4 @@ def synth_safely(app: Any, synth: Any, staging: Path, final: Path) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = final.with_name(final.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.rename(old)
-    staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
+    swap_in(staging, final)

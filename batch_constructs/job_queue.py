@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ._base import BatchConstruct, generated_name
+from ._convert import seconds_of
 from ._errors import ValidationError, construct_path, warn
 from ._tokens import format_number, is_unresolved
 from .compute_environment_base import arn_resource_name, as_compute_environment, check_name
@@ -167,16 +168,8 @@ class JobQueue(BatchConstruct, IJobQueue):
             if not isinstance(max_time, Duration):
                 raise ValidationError(self, f"jobStateTimeLimitActions[{index}] needs 'max_time' as a Duration, "
                                             f"got {type(max_time).__name__}")
-            if is_unresolved(max_time.amount):
-                if max_time.unit != "seconds":
-                    raise ValidationError(self, "Duration must be specified as 'Duration.seconds()' here since its "
-                                                f"value comes from a token and cannot be converted (got Duration.{max_time.unit})")
-                seconds: Any = max_time.amount  # Q09: no range check on tokens
-            else:
-                try:
-                    seconds = max_time.to_seconds()
-                except ValueError as error:
-                    raise ValidationError(self, str(error)) from None
+            seconds = seconds_of(self, max_time)
+            if not is_unresolved(seconds):  # Q09: no range check on tokens
                 if seconds < MIN_MAX_TIME_SECONDS or seconds > MAX_MAX_TIME_SECONDS:
                     raise ValidationError(self, f"maxTime must be between {MIN_MAX_TIME_SECONDS} and "
                                                 f"{MAX_MAX_TIME_SECONDS} seconds, got {format_number(seconds)} "

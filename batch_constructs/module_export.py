@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from ._errors import ValidationError
+from ._fs import swap_in
 from .hcl import (HclError, ProviderSchema, is_identifier, load_provider_schema, normalize_source,
                   render_hcl_files)
 
@@ -311,12 +312,7 @@ def export_module(stack_or_doc: Any, directory: str | os.PathLike[str], *, name:
     try:
         for file, text in files.items():
             (staging / file).write_text(text)
-        old = target.with_name(target.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if target.exists():
-            target.rename(old)
-        staging.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
+        swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ._base import BatchConstruct, generated_name
+from ._convert import seconds_of
 from ._errors import ValidationError, construct_path
 from ._tokens import format_number, is_unresolved
 from .compute_environment_base import arn_resource_name, check_name
@@ -118,15 +119,9 @@ class FairshareSchedulingPolicy(BatchConstruct, IFairshareSchedulingPolicy):
         if not isinstance(value, Duration):
             raise ValidationError(self, f"FairshareSchedulingPolicy '{self.node.id}' needs 'share_decay' as a "
                                         f"Duration, got {type(value).__name__}")
-        if is_unresolved(value.amount):
-            if value.unit != "seconds":
-                raise ValidationError(self, "Duration must be specified as 'Duration.seconds()' here since its "
-                                            f"value comes from a token and cannot be converted (got Duration.{value.unit})")
-            return value.amount
-        try:
-            seconds = value.to_seconds()
-        except ValueError as error:
-            raise ValidationError(self, str(error)) from None
+        seconds = seconds_of(self, value)
+        if is_unresolved(seconds):
+            return seconds
         if seconds > MAX_SHARE_DECAY_SECONDS:
             raise self._specifies("share_decay", f"{format_number(seconds)} seconds",
                                   f"it must be at most {MAX_SHARE_DECAY_SECONDS} seconds (7 days)")
