@@ -5,6 +5,7 @@ negative doubles; list tokens are lists holding one such string.
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -20,7 +21,7 @@ def is_unresolved(value: Any) -> bool:
     if isinstance(value, str):
         return "${TfToken[" in value
     if isinstance(value, (int, float)):
-        return value < _NUMBER_TOKEN_LIMIT
+        return -math.inf < value < _NUMBER_TOKEN_LIMIT
     if isinstance(value, (list, tuple)):
         return any(is_unresolved(v) for v in value)
     return False

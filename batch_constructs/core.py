@@ -8,19 +8,39 @@ import enum
 from fractions import Fraction
 from typing import Any
 
-from ._tokens import format_number
+from ._errors import ValidationError
+from ._tokens import format_number, is_unresolved
 
 __all__ = ["Duration", "Size", "SizeRoundingBehavior", "Tags", "TimeConversionOptions"]
 
 
-def _whole(amount: float, unit: str, target: str, factor: Fraction, integral: bool) -> float:
+def _whole(amount: float, unit: str, target: str, factor: Fraction, integral: bool, cls: str = "Duration") -> float:
+    if is_unresolved(amount):
+        if factor == 1:
+            return amount
+        raise ValidationError(None, f"{cls} must be specified as '{cls}.{target}()' here since its value comes "
+                                    f"from a token and cannot be converted (got {cls}.{unit})")
     value = Fraction(str(amount)) * factor
     if integral and value.denominator != 1:
         if factor == 1:
-            raise ValueError(f"{format_number(amount)} must be a whole number of {unit}.")
-        raise ValueError(
-            f"'{format_number(amount)} {unit}' cannot be converted into a whole number of {target}.")
+            raise ValidationError(None, f"{format_number(amount)} must be a whole number of {unit}.")
+        raise ValidationError(
+            None, f"'{format_number(amount)} {unit}' cannot be converted into a whole number of {target}.")
     return int(value) if value.denominator == 1 else float(value)
+
+
+def _amount(cls: str, unit: str, amount: Any) -> Any:
+    """A factory's amount: a finite, non-negative number, or a cdktf number token (kept as is;
+    conversions of a token raise, so only ``Duration.seconds(token)``-style uses consume it)."""
+    from ._check import check_number
+
+    if isinstance(amount, float) and is_unresolved(amount):
+        return amount
+    check_number(None, f"{cls}.{unit}() amount", amount)
+    if amount < 0:
+        noun = "Duration" if cls == "Duration" else "Storage"
+        raise ValidationError(None, f"{noun} amounts cannot be negative. Received: {format_number(amount)}")
+    return amount
 
 
 class TimeConversionOptions:
@@ -39,9 +59,7 @@ class Duration:
                "hours": Fraction(3_600_000), "days": Fraction(86_400_000)}
 
     def __init__(self, amount: float, unit: str) -> None:
-        if amount < 0:
-            raise ValueError(f"Duration amounts cannot be negative. Received: {format_number(amount)}")
-        self.amount = amount
+        self.amount = _amount("Duration", unit, amount)
         self.unit = unit
 
     @classmethod
@@ -117,9 +135,7 @@ class Size:
               "pebibytes": Fraction(1024 ** 5)}
 
     def __init__(self, amount: float, unit: str) -> None:
-        if amount < 0:
-            raise ValueError(f"Storage amounts cannot be negative. Received: {format_number(amount)}")
-        self.amount = amount
+        self.amount = _amount("Size", unit, amount)
         self.unit = unit
 
     @classmethod
@@ -149,9 +165,9 @@ class Size:
     def _to(self, target: str, rounding: SizeRoundingBehavior | None) -> float:
         rounding = rounding or SizeRoundingBehavior.FAIL
         factor = self._BYTES[self.unit] / self._BYTES[target]
-        if rounding is SizeRoundingBehavior.FLOOR:
+        if rounding is SizeRoundingBehavior.FLOOR and not is_unresolved(self.amount):
             return int(Fraction(str(self.amount)) * factor)
-        return _whole(self.amount, self.unit, target, factor, rounding is SizeRoundingBehavior.FAIL)
+        return _whole(self.amount, self.unit, target, factor, rounding is SizeRoundingBehavior.FAIL, "Size")
 
     def to_bytes(self, *, rounding: SizeRoundingBehavior | None = None) -> float:
         return self._to("bytes", rounding)
