@@ -40,54 +40,55 @@ def main(argv: list[str] | None = None) -> int:
         for name, cls in stacks.all_stacks().items():
             print(f"{name:32} {(cls.__doc__ or '').strip().splitlines()[0]}")
         return 0
+    from batch_constructs.hcl import HclError
+    from batch_constructs.module_export import ModuleExportError
+
     app = App(outdir=args.outdir)
     try:
         built = stacks.build_all(app, only=args.stack)
+        names = [stack.node.id for stack in built]
+        if args.hcl or args.module:
+            app.on_staged(lambda staging: _write_hcl_and_modules(staging, names, args))
         app.synth()
-    except ValidationError as error:
+    except (ValidationError, HclError, ModuleExportError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    for stack in built:
-        print(f"synthesized {app.final_outdir}/stacks/{stack.node.id}/cdk.tf.json")
-    if args.hcl or args.module:
-        return _write_hcl_and_modules(app.final_outdir, [stack.node.id for stack in built], args)
+    for name in names:
+        print(f"synthesized {app.final_outdir}/stacks/{name}/cdk.tf.json")
+        if args.hcl:
+            where = "" if args.hcl == "instead" else "hcl/"
+            print(f"wrote HCL {app.final_outdir}/stacks/{name}/{where}")
+        if args.module:
+            print(f"wrote module {app.final_outdir}/modules/{name.replace('-', '_')}/")
     return 0
 
 
-def _write_hcl_and_modules(outdir: Path, names: list[str], args: argparse.Namespace) -> int:
-    """HCL (``--hcl``) and modules (``--module``) of the synthesized stacks: everything is rendered
-    first, then written, so an error writes none of it."""
+def _write_hcl_and_modules(staging: Path, names: list[str], args: argparse.Namespace) -> None:
+    """HCL (``--hcl``) and modules (``--module``) of the synthesized stacks, written into the
+    staging directory: they are committed with the JSON, all or nothing."""
     import json
 
-    from batch_constructs.hcl import HclError, load_provider_schema, render_hcl_files
-    from batch_constructs.module_export import ModuleExportError, export_module, module_files
+    from batch_constructs.hcl import load_provider_schema, render_hcl_files
+    from batch_constructs.module_export import module_files
 
-    docs = {name: json.loads((outdir / "stacks" / name / "cdk.tf.json").read_text()) for name in names}
-    try:
-        schema = load_provider_schema(docs.values(), provider_mirror=args.provider_mirror)
-        hcl_files = {name: render_hcl_files(doc, schema) for name, doc in docs.items()} if args.hcl else {}
+    docs = {name: json.loads((staging / "stacks" / name / "cdk.tf.json").read_text()) for name in names}
+    schema = load_provider_schema(docs.values(), provider_mirror=args.provider_mirror)
+    written: dict[Path, str] = {}
+    for name, doc in docs.items():
+        stack_dir = staging / "stacks" / name
+        if args.hcl:
+            target = stack_dir if args.hcl == "instead" else stack_dir / "hcl"
+            written.update({target / file: text for file, text in render_hcl_files(doc, schema).items()})
         if args.module:
-            for doc in docs.values():
-                module_files(doc, schema=schema)
-    except (HclError, ModuleExportError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    for name, files in hcl_files.items():
-        stack_dir = outdir / "stacks" / name
-        target = stack_dir if args.hcl == "instead" else stack_dir / "hcl"
-        target.mkdir(parents=True, exist_ok=True)
-        for file, text in files.items():
-            (target / file).write_text(text)
-        if args.hcl == "instead":
-            (stack_dir / "cdk.tf.json").unlink()
-        print(f"wrote HCL {target}/ ({', '.join(files)})")
-    if args.module:
-        for name, doc in docs.items():
             module_name = name.replace("-", "_")
-            target = outdir / "modules" / module_name
-            export_module(doc, target, name=module_name, source=f"./modules/{module_name}", schema=schema)
-            print(f"wrote module {target}/")
-    return 0
+            files = module_files(doc, name=module_name, source=f"./modules/{module_name}", schema=schema)
+            written.update({staging / "modules" / module_name / file: text for file, text in files.items()})
+    for path, text in written.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    if args.hcl == "instead":
+        for name in names:
+            (staging / "stacks" / name / "cdk.tf.json").unlink()
 
 
 if __name__ == "__main__":

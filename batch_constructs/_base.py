@@ -17,6 +17,7 @@ import hashlib
 import re
 from typing import Any, Callable
 
+from ._check import check_id, describe
 from ._errors import ValidationError
 from ._runtime import provider_class, quiet_node_banners
 from .core import construct_key, tags_of
@@ -60,7 +61,45 @@ class _LateL1:
         self.keys: set[str] = set()
 
 
-class BatchConstruct(Construct):
+class _ConstructMeta(type(Construct)):  # type: ignore[misc]
+    """Checks where a construct goes before it is made, and undoes a construction that raised:
+    the half-built construct leaves neither the construct tree nor the registry, so a later
+    synth does not trip over it."""
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        scope = args[0] if args else kwargs.get("scope")
+        id = args[1] if len(args) > 1 else kwargs.get("id")
+        check_placement(cls.__name__, scope, id)
+        try:
+            return super().__call__(*args, **kwargs)
+        except BaseException:
+            _forget(scope, id)
+            raise
+
+
+def check_placement(kind: str, scope: Any, id: Any) -> None:
+    """``scope`` is a construct inside a ``TerraformStack``; ``id`` a new, non-empty id there."""
+    if not isinstance(scope, Construct):
+        raise ValidationError(None, f"{kind}: 'scope' must be a construct (a TerraformStack or a construct in "
+                                    f"one), got {describe(scope)}")
+    check_id(scope, id)
+    if scope.node.try_find_child(id) is not None:
+        raise ValidationError(scope, f"{kind}: there is already a construct with id '{id}' here; give each "
+                                     "construct of one scope its own id")
+    if not any(isinstance(s, TerraformStack) for s in scope.node.scopes):
+        raise ValidationError(scope, f"{kind} '{id}' must be created inside a TerraformStack, not directly in "
+                                     "the App: create a stack (TerraformStack(app, 'name')) and pass it as scope")
+
+
+def _forget(scope: Any, id: str) -> None:
+    path = f"{scope.node.path}/{id}" if scope.node.path else id
+    registry = _REGISTRY.get(construct_key(scope.node.root))
+    if registry:
+        registry[:] = [c for c in registry if c.node.path != path and not c.node.path.startswith(path + "/")]
+    scope.node.try_remove_child(id)
+
+
+class BatchConstruct(Construct, metaclass=_ConstructMeta):
     """Base of every construct of this library."""
 
     def __init__(self, scope: Construct, id: str) -> None:

@@ -43,7 +43,10 @@ def describe(value: Any) -> str:
 
 
 def _fail(scope: Any, keyword: str, expected: str, value: Any, fix: str | None = None) -> ValidationError:
-    message = f"'{keyword}' must be {expected}, got {describe(value)}"
+    given = describe(value)
+    if isinstance(value, str) and len(value) > 60:
+        given = f"{value[:40]!r}... ({len(value)} characters)"
+    message = f"'{keyword}' must be {expected}, got {given}"
     return ValidationError(scope, message + (f"; {fix}" if fix else ""))
 
 
@@ -139,8 +142,7 @@ def check_str(scope: Any, keyword: str, value: Any, *, pattern: str | re.Pattern
         bounds = (f"at most {max_length} characters" if min_length <= 0 else
                   f"{min_length} to {max_length} characters" if max_length is not None else
                   f"at least {min_length} characters")
-        raise _fail(scope, keyword, f"{expected} of {bounds}" if rule is None else f"{expected} ({bounds})",
-                    value if len(value) <= 60 else f"{len(value)} characters")
+        raise _fail(scope, keyword, f"{expected} of {bounds}" if rule is None else f"{expected} ({bounds})", value)
     if pattern is not None and not re.fullmatch(pattern, value):
         raise _fail(scope, keyword, expected, value)
     return value

@@ -37,7 +37,16 @@ class BatchConstructsWarning(UserWarning):
 
 
 def warn(scope: Any, message: str) -> None:
+    """Warn, pointing at the user's line: the first caller outside this package (and outside
+    jsii, whose metaclass sits between a user's ``Construct(...)`` call and our constructors)."""
+    import sys
     import warnings
 
+    level, frame = 2, sys._getframe(1)
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith(_INTERNAL):
+        level, frame = level + 1, frame.f_back
     path = construct_path(scope)
-    warnings.warn(f"[{path}] {message}" if path else message, BatchConstructsWarning, stacklevel=3)
+    warnings.warn(f"[{path}] {message}" if path else message, BatchConstructsWarning, stacklevel=level)
+
+
+_INTERNAL = ("batch_constructs.", "jsii.")

@@ -1,16 +1,22 @@
-"""``App``: a cdktf ``App`` whose ``synth()`` validates in Python first and never leaves a
-half-written ``cdktf.out``.
+"""``App``: a cdktf ``App`` whose ``synth()`` validates in Python first and never loses a file.
 
 ``synth()`` runs every check of this library (raising :class:`~batch_constructs.ValidationError`
-before anything is written), synthesizes into a staging directory beside the output directory,
-and only then swaps it in. A failed synth leaves the previous output byte-for-byte intact.
+before anything is written), lets cdktf synthesize into a private temporary directory, checks
+the result (no reference to a resource of another stack or app), and then commits it into the
+output directory with :func:`batch_constructs._fs.commit`: only files a synth wrote are ever
+replaced or removed; Terraform state, ``.terraform/``, lock files and anything else of the
+user's stay. A failed synth leaves the previous output byte-for-byte intact, and nothing is
+written beside the output directory.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import tempfile
+import weakref
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ._runtime import quiet_node_banners
 
@@ -19,38 +25,85 @@ quiet_node_banners()
 import cdktf  # noqa: E402
 
 from ._base import finalize_tree, validate_tree  # noqa: E402
-from ._fs import swap_in  # noqa: E402
+from ._fs import commit  # noqa: E402
+from ._references import check_references  # noqa: E402
 
-__all__ = ["App", "synth_safely"]
+__all__ = ["App", "default_state_path"]
+
+StagedHook = Callable[[Path], None]
+
+
+def default_state_path(stack_id: str) -> str:
+    """The local state file of a stack without a backend, relative to its working directory
+    (``<outdir>/stacks/<id>``): the same from every stack, so cross-stack remote state finds it,
+    and free of the caller's working directory, so synth is byte-identical from anywhere."""
+    return f"../{stack_id}/terraform.{stack_id}.tfstate"
 
 
 class App(cdktf.App):
-    """``App(outdir=None, **cdktf_app_kwargs)``; ``outdir`` defaults to ``$CDKTF_OUTDIR`` or
-    ``cdktf.out``. Everything else is passed to ``cdktf.App``."""
+    """``App(outdir=None, **cdktf_app_kwargs)``.
+
+    :param outdir: the output directory; default ``$CDKTF_OUTDIR`` or ``cdktf.out``. Created
+        (with its parents) at the first successful ``synth()``, never before.
+    Everything else goes to ``cdktf.App`` (``context``, ``stack_traces``, ``skip_validation``,
+    ``hcl_output``, ``skip_backend_validation``).
+
+    Stacks without a backend get a ``LocalBackend`` whose state file lives in the stack's
+    directory (:func:`default_state_path`) instead of cdktf's absolute path of the current
+    working directory.
+    """
 
     def __init__(self, *, outdir: str | None = None, **kwargs: Any) -> None:
         final = Path(outdir or os.environ.get("CDKTF_OUTDIR") or "cdktf.out")
-        staging = final.with_name(final.name + ".staging")
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.parent.mkdir(parents=True, exist_ok=True)
-        super().__init__(outdir=str(staging), **kwargs)
+        work = Path(tempfile.mkdtemp(prefix="batch-constructs-synth-"))
+        super().__init__(outdir=str(work / "out"), **kwargs)
         self._final_outdir = final
-        self._staging_outdir = staging
+        self._work = work
+        self._staged_hooks: list[StagedHook] = []
+        self._cleanup = weakref.finalize(self, shutil.rmtree, str(work), True)
 
     @property
     def final_outdir(self) -> Path:
+        """Where ``synth()`` writes (``outdir`` as given)."""
         return self._final_outdir
 
+    def on_staged(self, hook: StagedHook) -> None:
+        """Run ``hook(staging_dir)`` after cdktf wrote the output and before it is committed:
+        files the hook adds to (or removes from) the staging directory are committed with the
+        rest, all or nothing (``main.py --hcl`` and ``--module`` use it)."""
+        self._staged_hooks.append(hook)
+
     def synth(self) -> None:
-        synth_safely(self, super().synth, self._staging_outdir, self._final_outdir)
-
-
-def synth_safely(app: Any, synth: Any, staging: Path, final: Path) -> None:
-    try:
-        validate_tree(app)
-        finalize_tree(app)
-        synth()
-    except BaseException:
+        staging = self._work / "out"
         shutil.rmtree(staging, ignore_errors=True)
-        raise
-    swap_in(staging, final)
+        (staging / "stacks").mkdir(parents=True)  # as cdktf's Manifest made it in App()
+        try:
+            validate_tree(self)
+            _ensure_backends(self)
+            finalize_tree(self)
+            super().synth()
+            check_references(_stack_documents(staging))
+            for hook in self._staged_hooks:
+                hook(staging)
+            commit(self._final_outdir, tree=staging, what="the synthesized app")
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _ensure_backends(app: cdktf.App) -> None:
+    for stack in app.node.find_all():
+        if not isinstance(stack, cdktf.TerraformStack):
+            continue
+        if not any(isinstance(child, cdktf.TerraformBackend) for child in stack.node.children):
+            cdktf.LocalBackend(stack, path=default_state_path(stack.node.id))
+
+
+def _stack_documents(staging: Path) -> dict[str, dict[str, Any]]:
+    docs: dict[str, dict[str, Any]] = {}
+    stacks_dir = staging / "stacks"
+    if stacks_dir.is_dir():
+        for stack_dir in sorted(stacks_dir.iterdir()):
+            file = stack_dir / "cdk.tf.json"
+            if file.is_file():
+                docs[stack_dir.name] = json.loads(file.read_text())
+    return docs

@@ -228,16 +228,32 @@ class Tags:
         return _TAG_STORE.setdefault(construct_key(self._scope), {})
 
     def add(self, key: str, value: str, **_options: Any) -> None:
-        """Add tag ``key=value`` (AWS CDK's ``TagProps`` options are accepted and ignored)."""
-        if not isinstance(key, str) or not key:
-            raise ValueError("Tags.add() needs a non-empty string key")
-        if not isinstance(value, str):
-            raise ValueError(f"Tag '{key}' must have a string value, got {type(value).__name__}")
+        """Add tag ``key=value`` (AWS CDK's ``TagProps`` options are accepted and ignored).
+
+        AWS tag rules: keys 1-128 characters, values at most 256, no ``aws:`` prefix (reserved).
+        """
+        validate_tag(self._scope, key, value)
         self._store()[key] = value
 
     def remove(self, key: str, **_options: Any) -> None:
         """Remove tag ``key`` from this scope and below (overrides tags added higher up)."""
         self._store()[key] = None
+
+
+_TAG_CHARS = r"[\w .:/=+\-@]*"
+
+
+def validate_tag(scope: Any, key: Any, value: Any) -> None:
+    """The AWS tagging rules (``TagResource``): key 1-128 and value 0-256 Unicode letters,
+    digits, spaces and ``_ . : / = + - @``; keys must not start with ``aws:``."""
+    from ._check import check_str
+
+    check_str(scope, "Tags.add() key", key, pattern=_TAG_CHARS, min_length=1, max_length=128, required=True,
+              rule="a tag key of letters, digits, spaces and _ . : / = + - @")
+    if not is_unresolved(key) and key.lower().startswith("aws:"):
+        raise ValidationError(scope, f"'Tags.add() key' must not start with 'aws:' (reserved by AWS), got {key!r}")
+    check_str(scope, f"Tags.add() value of '{key}'", value, pattern=_TAG_CHARS, max_length=256, required=True,
+              rule="a tag value of letters, digits, spaces and _ . : / = + - @")
 
 
 def tags_of(construct: Any, *, own_only: bool = False) -> dict[str, str]:

@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from ._errors import ValidationError
-from ._fs import swap_in
+from ._fs import OutputConflict, commit
 from .hcl import (HclError, ProviderSchema, is_identifier, load_provider_schema, normalize_source,
                   render_hcl_files)
 
@@ -290,10 +289,14 @@ def module_files(stack_or_doc: Any, *, name: str | None = None, source: str | No
 def export_module(stack_or_doc: Any, directory: str | os.PathLike[str], *, name: str | None = None,
                   source: str | None = None, schema: ProviderSchema | None = None,
                   auto_outputs: bool | None = None, exact_provider_version: bool = False,
-                  readme: bool = True, **schema_options: Any) -> list[Path]:
-    """Write ``stack_or_doc`` as a Terraform module into ``directory`` (created; existing
-    module files replaced). Checks and renders everything first, writes into a staging
-    directory, then swaps it in: on any error nothing is written.
+                  readme: bool = True, replace: bool = False, **schema_options: Any) -> list[Path]:
+    """Write ``stack_or_doc`` as a Terraform module into ``directory`` (created if missing).
+
+    Checks and renders everything first; then writes all files or none. Only files an earlier
+    export wrote are replaced or removed: the directory's other files (state, ``.terraform/``,
+    the team's own ``.tf`` files) are never touched, and a module file that would overwrite a
+    file this library did not write raises :class:`ModuleExportError` listing them, unless
+    ``replace=True``.
 
     :param name: the module name in the README's usage example; default: the stack name.
     :param source: the ``source`` shown in the README; default ``./modules/<name>``.
@@ -301,19 +304,13 @@ def export_module(stack_or_doc: Any, directory: str | os.PathLike[str], *, name:
         stack declares no outputs (``ModuleOutput``).
     :param exact_provider_version: pin the provider version of the bindings exactly; default: a
         constraint on the same major version (``>= 5.100.0, < 6.0.0``).
+    :param replace: default ``False``; ``True`` overwrites same-named files this library did not
+        write (other files are still left alone).
     Other keywords go to :func:`~batch_constructs.hcl.load_provider_schema`.
     """
     files = module_files(stack_or_doc, name=name, source=source, schema=schema, auto_outputs=auto_outputs,
                          exact_provider_version=exact_provider_version, readme=readme, **schema_options)
-    target = Path(directory)
-    staging = target.with_name(target.name + ".staging")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
     try:
-        for file, text in files.items():
-            (staging / file).write_text(text)
-        swap_in(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return [target / file for file in files]
+        return commit(Path(directory), files=files, refuse_foreign=not replace, what="the module")
+    except OutputConflict as error:
+        raise ModuleExportError(None, error.message) from None
