@@ -86,8 +86,9 @@ def check_references(docs: Mapping[str, Mapping[str, Any]]) -> None:
                                         f"'{stack}' too, or import it there by name or ARN (from_*_arn / "
                                         "from_*_name with a literal value)"))
             else:
-                problems.append((owner, f"refers to {address}, which no stack of this app declares: a construct "
-                                        "of another App (or a removed construct) was used; create it in this "
-                                        "app, or import it by name or ARN"))
+                where = "no stack of this app declares" if len(docs) > 1 else "this stack does not declare"
+                problems.append((owner, f"refers to {address}, which {where}: a construct of another stack or "
+                                        "App (or a removed construct) was used; create it here, or import it by "
+                                        "name or ARN"))
     if problems:
         raise ValidationError(None, problems=problems)

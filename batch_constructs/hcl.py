@@ -895,16 +895,20 @@ def render_hcl(doc: Mapping[str, Any], schema: ProviderSchema | None = None, **o
 
 
 def write_hcl(doc: Mapping[str, Any], directory: str | os.PathLike[str], schema: ProviderSchema | None = None,
-              *, remove_json: bool = False, **options: Any) -> list[Path]:
+              *, remove_json: bool = False, replace: bool = False, **options: Any) -> list[Path]:
     """Write the HCL files of a stack into ``directory`` (beside ``cdk.tf.json``, or instead of it
-    with ``remove_json``). Everything is rendered before anything is written."""
+    with ``remove_json``). Everything is rendered before anything is written, and all files are
+    committed or none (``batch_constructs._fs.commit``): the directory's other files are never
+    touched, and a file of the same name this library did not write raises :class:`HclError`
+    listing them unless ``replace=True``."""
+    from ._fs import OutputConflict, commit
+
     files = render_hcl_files(doc, schema, **options)
     target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in files.items():
-        (target / name).write_text(text)
-        written.append(target / name)
+    try:
+        written = commit(target, files=files, refuse_foreign=not replace, what="the HCL files")
+    except OutputConflict as error:
+        raise HclError(error.message) from None
     if remove_json and (target / "cdk.tf.json").exists():
         (target / "cdk.tf.json").unlink()
     return written

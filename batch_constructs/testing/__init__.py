@@ -57,7 +57,11 @@ class Template:
         if run_validations:
             validate_tree(stack)
         finalize_tree(stack)
-        return cls(json.loads(Testing.synth(stack, run_validations=run_validations)))
+        doc = json.loads(Testing.synth(stack, run_validations=run_validations))
+        if run_validations:
+            from .._references import check_references
+            check_references({stack.node.id: doc})
+        return cls(doc)
 
     @classmethod
     def from_json(cls, synthesized: dict[str, Any]) -> "Template":

@@ -118,5 +118,5 @@ def test_a_construct_of_another_app_raises(tmp_path: Any) -> None:
     env = ce(stacks[0], Vpc.from_attributes(stacks[0], "Vpc", vpc_id="vpc-1", private_subnet_ids=["subnet-a"]))
     JobQueue(stacks[1], "Queue", compute_environments=[OrderedComputeEnvironment(env, 1)])
     with pytest.raises(ValidationError, match=r"\[s/Queue/Resource\] refers to aws_batch_compute_environment\.\w+, "
-                                              r"which no stack of this app declares: a construct of another App"):
+                                              r"which this stack does not declare: a construct of another stack or App"):
         apps[1].synth()

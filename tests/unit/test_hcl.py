@@ -199,6 +199,19 @@ def test_write_hcl_beside_or_instead_of_the_json(tmp_path: Path) -> None:
     assert not (tmp_path / "cdk.tf.json").exists() and (tmp_path / "main.tf").exists()
 
 
+def test_write_hcl_never_overwrites_a_users_file_unless_asked(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text("# the team's\n")
+    (tmp_path / "terraform.tfstate").write_text("state")
+    with pytest.raises(hcl.HclError, match=r"refusing to overwrite files in .* did not write: main\.tf; "):
+        hcl.write_hcl(KITCHEN_SINK, tmp_path, SCHEMA)
+    assert (tmp_path / "main.tf").read_text() == "# the team's\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["main.tf", "terraform.tfstate"]
+    hcl.write_hcl(KITCHEN_SINK, tmp_path, SCHEMA, replace=True)
+    hcl.write_hcl(KITCHEN_SINK, tmp_path, SCHEMA)  # its own files now
+    assert "resource" in (tmp_path / "main.tf").read_text()
+    assert (tmp_path / "terraform.tfstate").read_text() == "state"
+
+
 # -- fmt -------------------------------------------------------------------------------------------
 
 # terraform fmt leaves this unchanged (checked in tests/terraform/test_hcl.py)
