@@ -21,7 +21,7 @@ case "$command" in
     echo "== bindings 20.1.0 (hashicorp/aws 5.100.0): the whole suite ==" >&2
     .venv/bin/python -m pytest -q "$@" || status=$?
     echo "== bindings 21.x (hashicorp/aws 6.x): synth-level tests ==" >&2
-    .venv-aws6/bin/python -m pytest -q -m "not terraform and not e2e" tests/unit tests/synth "$@" || status=$?
+    .venv-aws6/bin/python -m pytest -q -m "not terraform and not e2e" tests/unit tests/synth tests/bad_input "$@" || status=$?
     exit $status
     ;;
   *)

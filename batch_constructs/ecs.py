@@ -5,6 +5,21 @@ from __future__ import annotations
 import enum
 from typing import Any
 
+from ._check import check_choice, check_str, describe
+from ._errors import ValidationError
+
+#: Batch/ECS ``image``: up to 255 letters, digits, hyphens, underscores, colons, periods, forward
+#: slashes and number signs (and ``@`` of a ``@sha256:`` digest); a Docker tag: up to 128 of
+#: ``[\w.-]``, not starting with ``.`` or ``-``.
+IMAGE = r"[\w\-:./#@]+"
+IMAGE_RULE = "an image name (letters, digits and -_:./#@)"
+TAG = r"\w[\w.-]{0,127}"
+CPU_ARCHITECTURES = ("X86_64", "ARM64")
+OPERATING_SYSTEM_FAMILIES = ("LINUX", "WINDOWS_SERVER_2016_FULL", "WINDOWS_SERVER_2019_CORE",
+                             "WINDOWS_SERVER_2019_FULL", "WINDOWS_SERVER_2022_CORE", "WINDOWS_SERVER_2022_FULL",
+                             "WINDOWS_SERVER_2025_CORE", "WINDOWS_SERVER_2025_FULL", "WINDOWS_SERVER_2004_CORE",
+                             "WINDOWS_SERVER_20H2_CORE")
+
 __all__ = ["ContainerImage", "CpuArchitecture", "FargatePlatformVersion", "OperatingSystemFamily"]
 
 
@@ -12,7 +27,8 @@ class ContainerImage:
     """A container image. ``ContainerImage.from_registry("public.ecr.aws/amazonlinux/amazonlinux:latest")``."""
 
     def __init__(self, image_name: str, *, repository: Any = None, credentials: Any = None) -> None:
-        self.image_name = image_name
+        self.image_name = check_str(None, "image_name", image_name, pattern=IMAGE, min_length=1, max_length=255,
+                                    rule=IMAGE_RULE, required=True)
         self.repository = repository
         self.credentials = credentials
 
@@ -21,9 +37,15 @@ class ContainerImage:
         """An image of a public or private registry. ``credentials`` (a Secrets Manager secret:
         the provider's ``SecretsmanagerSecret``, an object with ``secret_arn`` or an ARN) become
         ``repositoryCredentials``, and ECS job definitions grant their execution role read on it."""
-        if not isinstance(name, str) or not name:
-            raise ValueError("ContainerImage.from_registry() needs an image name")
-        return cls(name, credentials=credentials)
+        check_str(None, "name", name, pattern=IMAGE, min_length=1, max_length=255, rule=IMAGE_RULE, required=True)
+        image = cls(name, credentials=credentials)
+        try:
+            image.credentials_secret()
+        except ValidationError:
+            raise ValidationError(None, "'credentials' must be a Secrets Manager secret (the provider's "
+                                        "SecretsmanagerSecret, an object with 'secret_arn', or the secret's ARN), "
+                                        f"got {describe(credentials)}") from None
+        return image
 
     def grant_pull(self, grantee: Any) -> None:
         """Allow ``grantee`` (an execution role) to pull this image: ECR pull actions on the
@@ -55,13 +77,15 @@ class ContainerImage:
         ``repository_url``); the execution role is granted pull access."""
         url = getattr(repository, "repository_url", None)
         if url is None:
-            raise ValueError("ContainerImage.from_ecr_repository() needs an ECR repository "
-                             "(an object with 'repository_url')")
+            raise ValidationError(None, "'repository' must be an ECR repository (the provider's EcrRepository or an "
+                                        f"object with 'repository_url'), got {type(repository).__name__}")
+        check_str(None, "tag", tag, pattern=TAG, rule="an image tag (up to 128 of letters, digits, _.-)",
+                  required=True)
         return cls(f"{url}:{tag}", repository=repository)
 
     @classmethod
     def from_asset(cls, directory: str, **_props: Any) -> "ContainerImage":
-        raise ValueError("ContainerImage.from_asset() is not supported: CDKTF has no image-asset "
+        raise ValidationError(None, "ContainerImage.from_asset() is not supported: CDKTF has no image-asset "
                          "publishing. Build and push the image, then use from_registry() or "
                          "from_ecr_repository().")
 
@@ -80,7 +104,7 @@ class CpuArchitecture:
 
     @classmethod
     def of(cls, cpu_architecture: str) -> "CpuArchitecture":
-        return cls(cpu_architecture)
+        return cls(check_choice(None, "cpu_architecture", cpu_architecture, CPU_ARCHITECTURES, required=True))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, CpuArchitecture) and other.value == self.value
@@ -113,7 +137,7 @@ class OperatingSystemFamily:
 
     @classmethod
     def of(cls, family: str) -> "OperatingSystemFamily":
-        return cls(family)
+        return cls(check_choice(None, "family", family, OPERATING_SYSTEM_FAMILIES, required=True))
 
     def is_windows(self) -> bool:
         return self.family.startswith("WINDOWS")

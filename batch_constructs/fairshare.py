@@ -28,26 +28,31 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Iterable, Mapping, Sequence
 
+from ._check import check_instance, check_int, check_list, check_number, check_str
+from ._errors import ValidationError
+
 __all__ = ["FairshareCalculation", "ReservationRow", "ShareRow", "calculate_fairshare", "job_ratio",
            "reservation_table", "reserved_fraction", "vcpu_split"]
 
 
-def _fraction(value: Any, what: str) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction, str)):
-        raise ValueError(f"{what} must be a number, got {value!r}")
-    try:
-        return Fraction(str(value)) if not isinstance(value, Fraction) else value
-    except ValueError:
-        raise ValueError(f"{what} must be a number, got {value!r}") from None
+#: What the calculator accepts, as Batch does: weight factors 0.0001-999.9999 and vCPUs per job of
+#: at least 0.25 (Fargate's smallest size); at most 500 share identifiers are active in a queue.
+MIN_WEIGHT_FACTOR, MAX_WEIGHT_FACTOR = 0.0001, 999.9999
+MIN_VCPUS_PER_JOB = 0.25
+MAX_ACTIVE_SHARES = 500
+
+
+def _fraction(value: Any, keyword: str, *, minimum: float | None = None, maximum: float | None = None) -> Fraction:
+    """A finite number (``int``, ``float`` or ``Fraction``, never a string or a bool) as an exact
+    ``Fraction`` (floats by their shortest decimal: 0.1 is 1/10)."""
+    number = float(value) if isinstance(value, Fraction) else value
+    check_number(None, keyword, number, minimum=minimum, maximum=maximum, required=True)
+    return value if isinstance(value, Fraction) else Fraction(str(value))
 
 
 def _reservation(compute_reservation: Any) -> Fraction:
-    if compute_reservation is None:
-        return Fraction(0)
-    value = _fraction(compute_reservation, "compute_reservation")
-    if value.denominator != 1 or not 0 <= value <= 99:
-        raise ValueError(f"compute_reservation must be a whole number between 0 and 99, got {compute_reservation}")
-    return value / 100
+    value = check_int(None, "compute_reservation", compute_reservation, minimum=0, maximum=99)
+    return Fraction(0) if value is None else Fraction(value, 100)
 
 
 def reserved_fraction(compute_reservation: int | None, active_shares: int, *, exact: bool = False) -> Any:
@@ -57,8 +62,8 @@ def reserved_fraction(compute_reservation: int | None, active_shares: int, *, ex
     No reservation (``None`` or 0) reserves nothing once a share is active (and everything,
     trivially, while none is). ``exact=True`` returns a ``Fraction``.
     """
-    if isinstance(active_shares, bool) or not isinstance(active_shares, int) or active_shares < 0:
-        raise ValueError(f"active_shares must be a whole number, 0 or more, got {active_shares!r}")
+    active_shares = check_int(None, "active_shares", active_shares, minimum=0, maximum=MAX_ACTIVE_SHARES,
+                              required=True)
     value = _reservation(compute_reservation) ** active_shares
     return value if exact else float(value)
 
@@ -80,6 +85,8 @@ class ReservationRow:
 
 def reservation_table(compute_reservation: int | None, max_active_shares: int) -> list[ReservationRow]:
     """One row per ``N`` = 0 … ``max_active_shares``: the reserved and available fractions."""
+    max_active_shares = check_int(None, "max_active_shares", max_active_shares, minimum=0,
+                                  maximum=MAX_ACTIVE_SHARES, required=True)
     rows = []
     for n in range(max_active_shares + 1):
         reserved = reserved_fraction(compute_reservation, n, exact=True)
@@ -87,15 +94,19 @@ def reservation_table(compute_reservation: int | None, max_active_shares: int) -
     return rows
 
 
-def _weights(weights: Mapping[str, Any]) -> dict[str, Fraction]:
+def _per_share(keyword: str, values: Any, *, minimum: float, maximum: float | None = None) -> dict[str, Fraction]:
+    check_instance(None, keyword, values, Mapping, "a dict of share identifier to number", required=True)
     out = {}
-    for share, weight in weights.items():
-        value = _fraction(weight, f"weight_factor of share {share!r}")
-        if value <= 0:
-            raise ValueError(f"weight_factor of share {share!r} must be positive, got {weight}")
-        out[share] = value
+    for share, value in values.items():
+        check_str(None, f"{keyword} key", share, required=True)
+        out[share] = _fraction(value, f"{keyword}[{share!r}]", minimum=minimum, maximum=maximum)
+    return out
+
+
+def _weights(weights: Mapping[str, Any]) -> dict[str, Fraction]:
+    out = _per_share("weights", weights, minimum=MIN_WEIGHT_FACTOR, maximum=MAX_WEIGHT_FACTOR)
     if not out:
-        raise ValueError("at least one share is needed")
+        raise ValidationError(None, "'weights' must name at least one share, got {}")
     return out
 
 
@@ -114,15 +125,10 @@ def job_ratio(weights: Mapping[str, Any], vcpus_per_job: Mapping[str, Any]) -> d
     vcpus_per_job_i)``. ``job_ratio({"A": 1, "B": 1}, {"A": 32, "B": 64})`` is ``{"A": 2, "B": 1}``.
     """
     w = _weights(weights)
-    missing = sorted(set(w) - set(vcpus_per_job))
+    per_job = _per_share("vcpus_per_job", vcpus_per_job, minimum=MIN_VCPUS_PER_JOB)
+    missing = sorted(set(w) - set(per_job))
     if missing:
-        raise ValueError(f"no vCPUs per job given for share(s) {', '.join(missing)}")
-    per_job = {}
-    for share in w:
-        value = _fraction(vcpus_per_job[share], f"vCPUs per job of share {share!r}")
-        if value <= 0:
-            raise ValueError(f"vCPUs per job of share {share!r} must be positive, got {vcpus_per_job[share]}")
-        per_job[share] = value
+        raise ValidationError(None, f"'vcpus_per_job': no vCPUs per job given for share(s) {', '.join(missing)}")
     rate = {share: 1 / (w[share] * per_job[share]) for share in w}
     lowest = min(rate.values())
     return {share: value / lowest for share, value in rate.items()}
@@ -156,13 +162,18 @@ class FairshareCalculation:
 
 
 def _policy_values(policy: Any) -> tuple[int | None, dict[str, Any]]:
+    if not hasattr(policy, "shares"):
+        raise ValidationError(None, "'policy' must be a FairshareSchedulingPolicy (or anything with 'shares' and "
+                                    f"'compute_reservation'), got {type(policy).__name__}")
     shares = {}
-    for share in getattr(policy, "shares", None) or ():
+    for index, share in enumerate(check_list(None, "policy.shares", policy.shares) or ()):
+        keyword = f"policy.shares[{index}]"
         if isinstance(share, Mapping):
-            identifier, weight = share["share_identifier"], share["weight_factor"]
+            identifier, weight = share.get("share_identifier"), share.get("weight_factor")
         else:
-            identifier, weight = share.share_identifier, share.weight_factor
-        shares[identifier] = weight
+            identifier, weight = getattr(share, "share_identifier", None), getattr(share, "weight_factor", None)
+        shares[check_str(None, f"{keyword}.share_identifier", identifier, required=True)] = \
+            _fraction(weight, f"{keyword}.weight_factor")
     return getattr(policy, "compute_reservation", None), shares
 
 
@@ -183,9 +194,11 @@ def calculate_fairshare(policy: Any = None, *, compute_reservation: int | None =
         policy_reservation, policy_weights = _policy_values(policy)
         compute_reservation = policy_reservation if compute_reservation is None else compute_reservation
         weights = policy_weights if weights is None else weights
-    weights = dict(weights or {})
+    weights = dict(_per_share("weights", weights, minimum=MIN_WEIGHT_FACTOR, maximum=MAX_WEIGHT_FACTOR)) \
+        if weights is not None else {}
+    max_vcpus = check_int(None, "max_vcpus", max_vcpus, minimum=0)
     if max_active_shares is None:
-        max_active_shares = max(len(weights), 3)
+        max_active_shares = min(max(len(weights), 3), MAX_ACTIVE_SHARES)
     table = reservation_table(compute_reservation, max_active_shares)
     rows: list[ShareRow] = []
     if weights:
@@ -193,12 +206,12 @@ def calculate_fairshare(policy: Any = None, *, compute_reservation: int | None =
         ratio = job_ratio(weights, vcpus_per_job) if vcpus_per_job else {}
         available = 1 - reserved_fraction(compute_reservation, len(weights), exact=True)
         for share, fraction in split.items():
-            per_job = _fraction(vcpus_per_job[share], "vCPUs per job") if vcpus_per_job else None
+            per_job = _fraction(vcpus_per_job[share], f"vcpus_per_job[{share!r}]") if vcpus_per_job else None
             vcpus = jobs = None
             if max_vcpus is not None:
                 vcpus = Fraction(max_vcpus) * available * fraction
                 jobs = vcpus / per_job if per_job else None
-            rows.append(ShareRow(share, _fraction(weights[share], "weight_factor"), fraction, per_job,
+            rows.append(ShareRow(share, weights[share], fraction, per_job,
                                  ratio.get(share), vcpus, jobs))
     return FairshareCalculation(compute_reservation, table, rows, max_vcpus)
 
@@ -251,16 +264,18 @@ def format_calculation(calc: FairshareCalculation) -> str:
     return "\n".join(parts)
 
 
-def _parse_pairs(values: Sequence[str] | None, what: str) -> dict[str, str]:
-    out: dict[str, str] = {}
+def _parse_pairs(values: Sequence[str] | None, what: str) -> dict[str, Fraction]:
+    """``A=1,B=0.5`` → ``{"A": Fraction(1), "B": Fraction(1, 2)}`` (command-line text only)."""
+    out: dict[str, Fraction] = {}
     for item in values or ():
         for part in item.split(","):
             if not part.strip():
                 continue
-            if "=" not in part:
-                raise ValueError(f"{what} must look like NAME=NUMBER, got {part!r}")
-            name, value = part.split("=", 1)
-            out[name.strip()] = value.strip()
+            name, _, value = part.partition("=")
+            try:
+                out[name.strip()] = Fraction(value.strip())
+            except ValueError:
+                raise ValueError(f"{what} must look like NAME=NUMBER, got {part!r}") from None
     return out
 
 

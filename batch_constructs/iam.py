@@ -8,11 +8,31 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from typing import Any, Iterable, Sequence
 
-from ._base import BatchConstruct
-from ._errors import ValidationError
+from constructs import Construct
+
+from ._base import BatchConstruct, generated_name
+from ._check import check_enum, check_id, check_instance, check_list, check_str, check_str_list, describe
+from ._errors import ValidationError, construct_path
 from ._stack_data import aws_managed_policy_arn
+
+#: IAM names (``CreateRole``/``CreateUser``/``CreateGroup``): ``[\w+=,.@-]``, roles and users at
+#: most 64 characters, groups 128; a role description at most 1000 characters of
+#: ``[\t\n\r -~¡-ÿ]``; a path ``/`` or ``/…/`` of printable ASCII, at most 512.
+IAM_NAME = re.compile(r"[\w+=,.@-]+")
+IAM_DESCRIPTION = re.compile(r"[\t\n\r\x20-\x7e\xa1-\xff]*")
+IAM_PATH = re.compile(r"/|/[\x21-\x7e]*/")
+ROLE_ARN = re.compile(r"arn:[a-z-]+:iam::[0-9]*:role/[\w+=,.@/-]+|\$\{.+\}")
+POLICY_ARN = re.compile(r"arn:[a-z-]+:iam::([0-9]{12}|aws):policy/[\w+=,.@/-]+")
+SERVICE = re.compile(r"[a-z0-9][a-z0-9.-]*")
+ACTION = re.compile(r"\*|[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+")
+
+
+def _check_construct_args(scope: Any, id: Any) -> None:
+    check_instance(None, "scope", scope, Construct, "a construct (the stack or a construct in it)", required=True)
+    check_id(scope, id)
 
 __all__ = ["Effect", "Group", "IGrantable", "ManagedPolicy", "PolicyStatement", "Role",
            "ServicePrincipal", "User", "as_principal", "as_role"]
@@ -28,10 +48,12 @@ class PolicyStatement:
 
     def __init__(self, *, actions: Sequence[str] = (), resources: Sequence[str] = (),
                  effect: Effect = Effect.ALLOW, sid: str | None = None) -> None:
-        self.actions = list(actions)
-        self.resources = list(resources)
-        self.effect = effect
-        self.sid = sid
+        self.actions = check_list(None, "actions", actions, lambda s, k, v: check_str(
+            s, k, v, pattern=ACTION, rule="an IAM action ('service:Action', wildcards allowed)", required=True),
+            min_items=1, expected="a list of IAM actions", required=True)
+        self.resources = check_str_list(None, "resources", resources, min_items=1, required=True)
+        self.effect = check_enum(None, "effect", effect, Effect, required=True)
+        self.sid = check_str(None, "sid", sid, pattern=r"[A-Za-z0-9]*", rule="letters and digits (an IAM Sid)")
 
     def to_json(self) -> dict[str, Any]:
         statement: dict[str, Any] = {"Effect": self.effect.value}
@@ -51,7 +73,8 @@ class ServicePrincipal:
     """``ServicePrincipal("batch.amazonaws.com")``: who may assume a role."""
 
     def __init__(self, service: str) -> None:
-        self.service = service
+        self.service = check_str(None, "service", service, pattern=SERVICE, max_length=128, required=True,
+                                 rule="a service principal such as 'batch.amazonaws.com'")
 
     def assume_role_policy(self) -> str:
         return json.dumps({"Version": "2012-10-17", "Statement": [{
@@ -62,17 +85,25 @@ class ServicePrincipal:
 class ManagedPolicy:
     """An IAM managed policy reference. AWS-managed ARNs are partition-aware."""
 
-    def __init__(self, *, aws_managed_name: str | None = None, arn: str | None = None) -> None:
-        self.managed_policy_name = aws_managed_name
-        self._arn = arn
+    def __init__(self, *, aws_managed_name: str | None = None, arn: str | None = None, _scope: Any = None) -> None:
+        self.managed_policy_name = check_str(_scope, "managed_policy_name", aws_managed_name, pattern=r"[\w+=,.@/-]+",
+                                             max_length=256, rule="an AWS managed policy name (with its path)")
+        self._arn = check_str(_scope, "managed_policy_arn", arn, pattern=POLICY_ARN,
+                              rule="a managed policy ARN (arn:<partition>:iam::<account or aws>:policy/<name>)")
+        if (aws_managed_name is None) == (arn is None):
+            raise ValidationError(_scope, "ManagedPolicy needs exactly one of 'aws_managed_name' and 'arn'")
 
     @classmethod
     def from_aws_managed_policy_name(cls, managed_policy_name: str) -> "ManagedPolicy":
+        check_str(None, "managed_policy_name", managed_policy_name, required=True)
         return cls(aws_managed_name=managed_policy_name)
 
     @classmethod
     def from_managed_policy_arn(cls, scope: Any, id: str, managed_policy_arn: str) -> "ManagedPolicy":
-        return cls(arn=managed_policy_arn)
+        _check_construct_args(scope, id)
+        path = f"{construct_path(scope)}/{id}" if construct_path(scope) else id
+        check_str(path, "managed_policy_arn", managed_policy_arn, required=True)
+        return cls(arn=managed_policy_arn, _scope=path)
 
     def arn_in(self, scope: Any) -> str:
         if self._arn is not None:
@@ -106,6 +137,7 @@ class _InlinePolicyOwner(BatchConstruct, IGrantable):
 
     def add_to_principal_policy(self, statement: PolicyStatement) -> None:
         """Add ``statement`` to this principal's inline ``DefaultPolicy`` (created on first use)."""
+        check_instance(self, "statement", statement, PolicyStatement, "a PolicyStatement", required=True)
         self._statements.append(statement)
         if self._policy is None:
             self._policy = self._new_l1(
@@ -128,8 +160,9 @@ class Role(_InlinePolicyOwner):
 
     :param assumed_by: the ``ServicePrincipal`` trusted to assume the role (required).
     :param managed_policies: managed policies to attach (default: none).
-    :param role_name: a fixed name (default: generated by Terraform, unique).
-    :param description: default: none.
+    :param role_name: a fixed name, at most 64 letters, digits or +=,.@_- (default: generated by
+        Terraform, unique; nothing derived from the construct id).
+    :param description: default: none; at most 1000 characters.
     :param path: default: ``/``.
     """
 
@@ -142,9 +175,15 @@ class Role(_InlinePolicyOwner):
                  role_name: str | None = None, description: str | None = None,
                  path: str | None = None) -> None:
         super().__init__(scope, id)
-        if not isinstance(assumed_by, ServicePrincipal):
-            raise ValidationError(self, "Role 'assumed_by' must be a ServicePrincipal")
-        self.assumed_by = assumed_by
+        self.assumed_by = check_instance(self, "assumed_by", assumed_by, ServicePrincipal,
+                                         "a ServicePrincipal (ServicePrincipal('batch.amazonaws.com'))", required=True)
+        check_str(self, "role_name", role_name, pattern=IAM_NAME, min_length=1, max_length=64,
+                  rule="an IAM role name: letters, digits and +=,.@_-")
+        check_str(self, "description", description, pattern=IAM_DESCRIPTION, max_length=1000,
+                  rule="an IAM description (printable characters)")
+        check_str(self, "path", path, pattern=IAM_PATH, max_length=512, rule="an IAM path ('/' or '/a/b/')")
+        policies = check_list(self, "managed_policies", managed_policies, lambda s, k, v: check_instance(
+            s, k, v, ManagedPolicy, "a ManagedPolicy", required=True), expected="a list of ManagedPolicy")
         self._init_policy()
         self.policy_attachments: list[Any] = []
         extra: dict[str, Any] = {}
@@ -158,7 +197,7 @@ class Role(_InlinePolicyOwner):
                                      assume_role_policy=assumed_by.assume_role_policy(),
                                      force_detach_policies=True, taggable=True, **extra)
         self.resource.add_override("lifecycle", {"create_before_destroy": True})
-        for policy in managed_policies or ():
+        for policy in policies or ():
             self.add_managed_policy(policy)
 
     @property
@@ -174,6 +213,7 @@ class Role(_InlinePolicyOwner):
 
     def add_managed_policy(self, policy: ManagedPolicy) -> Any:
         """Attach ``policy``; returns the ``aws_iam_role_policy_attachment``."""
+        check_instance(self, "policy", policy, ManagedPolicy, "a ManagedPolicy", required=True)
         attachment = self._new_l1(f"PolicyAttachment{len(self.policy_attachments)}",
                                   "iam_role_policy_attachment", "IamRolePolicyAttachment",
                                   role=self.resource.name, policy_arn=policy.arn_in(self))
@@ -182,19 +222,23 @@ class Role(_InlinePolicyOwner):
 
     @classmethod
     def from_role_arn(cls, scope: Any, id: str, role_arn: str) -> "ImportedRole":
-        return ImportedRole(role_arn)
+        _check_construct_args(scope, id)
+        path = f"{construct_path(scope)}/{id}" if construct_path(scope) else id
+        return ImportedRole(role_arn, _scope=path)
 
 
 class ImportedRole(IGrantable):
     """A role known only by its ARN: usable wherever a role is taken; grants are not added."""
 
-    def __init__(self, role_arn: str) -> None:
-        self.role_arn = role_arn
+    def __init__(self, role_arn: str, *, _scope: Any = None) -> None:
+        self.role_arn = check_str(_scope, "role_arn", role_arn, pattern=ROLE_ARN, required=True,
+                                  rule="a role ARN (arn:<partition>:iam::<account>:role/<name>)")
         self.role_name = role_arn.rsplit("/", 1)[-1] if "${" not in role_arn else None
         self.policy_attachments: list[Any] = []
 
     def add_to_principal_policy(self, statement: PolicyStatement) -> None:
         """Imported roles are not changed (as AWS CDK's immutable imports)."""
+        check_instance(None, "statement", statement, PolicyStatement, "a PolicyStatement", required=True)
 
 
 class _L1Role(IGrantable):
@@ -209,6 +253,7 @@ class _L1Role(IGrantable):
 
     def add_to_principal_policy(self, statement: PolicyStatement) -> None:
         from ._runtime import provider_class
+        check_instance(None, "statement", statement, PolicyStatement, "a PolicyStatement", required=True)
         self._count += 1
         provider_class("iam_role_policy", "IamRolePolicy")(
             self.resource, f"BatchConstructsPolicy{self._count}", role=self.resource.name,
@@ -227,7 +272,8 @@ class User(_InlinePolicyOwner):
 
     def __init__(self, scope: Any, id: str, *, user_name: str | None = None) -> None:
         super().__init__(scope, id)
-        from ._base import generated_name
+        check_str(self, "user_name", user_name, pattern=IAM_NAME, min_length=1, max_length=64,
+                  rule="an IAM user name: letters, digits and +=,.@_-")
         self._init_policy()
         self.resource = self._new_l1("Resource", "iam_user", "IamUser",
                                      name=user_name or generated_name(self, max_length=64),
@@ -257,7 +303,8 @@ class Group(_InlinePolicyOwner):
 
     def __init__(self, scope: Any, id: str, *, group_name: str | None = None) -> None:
         super().__init__(scope, id)
-        from ._base import generated_name
+        check_str(self, "group_name", group_name, pattern=IAM_NAME, min_length=1, max_length=128,
+                  rule="an IAM group name: letters, digits and +=,.@_-")
         self._init_policy()
         self.resource = self._new_l1("Resource", "iam_group", "IamGroup",
                                      name=group_name or generated_name(self, max_length=128))
@@ -283,6 +330,7 @@ class _L1Principal(IGrantable):
 
     def add_to_principal_policy(self, statement: PolicyStatement) -> None:
         from ._runtime import provider_class
+        check_instance(None, "statement", statement, PolicyStatement, "a PolicyStatement", required=True)
         self._count += 1
         provider_class(self._module, self._cls)(
             self.resource, f"BatchConstructsPolicy{self._count}",
@@ -296,9 +344,9 @@ def as_role(value: Any, *, what: str = "role", scope: Any = None) -> Any:
     if getattr(value, "terraform_resource_type", None) == "aws_iam_role":
         return _L1Role(value)
     if isinstance(value, str) and value.startswith(("arn:", "${")):
-        return ImportedRole(value)
+        return ImportedRole(value, _scope=scope)
     raise ValidationError(scope, f"'{what}' must be a batch_constructs.iam.Role, a role ARN or the "
-                                 f"provider's IamRole, got {type(value).__name__}")
+                                 f"provider's IamRole, got {describe(value)}")
 
 
 def as_principal(value: Any, *, scope: Any = None) -> IGrantable:
@@ -313,4 +361,4 @@ def as_principal(value: Any, *, scope: Any = None) -> IGrantable:
     if kind == "aws_iam_group":
         return _L1Principal(value, "iam_group_policy", "IamGroupPolicy", "group")
     raise ValidationError(scope, "the grantee must be an IAM role, user or group (ours or the "
-                                 f"provider's L1), got {type(value).__name__}")
+                                 f"provider's L1), got {describe(value)}")

@@ -4,15 +4,18 @@ job-state time-limit actions for jobs stuck at the head of the queue.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ._base import BatchConstruct, generated_name
+from ._check import check_bool, check_duration, describe, check_enum, check_instance, check_int, check_list, check_str
 from ._convert import seconds_of
 from ._errors import ValidationError, construct_path, warn
 from ._tokens import format_number, is_unresolved
 from .compute_environment_base import arn_resource_name, as_compute_environment, check_name
 from .core import Duration
+from .scheduling_policy import as_scheduling_policy, check_construct_args, value_object
 
 __all__ = ["IJobQueue", "ImportedJobQueue", "JobQueue", "JobStateTimeLimitAction",
            "JobStateTimeLimitActionsAction", "JobStateTimeLimitActionsReason",
@@ -22,6 +25,7 @@ __all__ = ["IJobQueue", "ImportedJobQueue", "JobQueue", "JobStateTimeLimitAction
 MAX_COMPUTE_ENVIRONMENTS = 3
 MIN_PRIORITY, MAX_PRIORITY = 0, 1000
 MIN_MAX_TIME_SECONDS, MAX_MAX_TIME_SECONDS = 600, 86400
+QUEUE_ARN = re.compile(r"arn:[a-z-]+:batch:[a-z0-9-]*:[0-9]*:job-queue/[0-9A-Za-z_-]{1,128}")
 
 
 class JobStateTimeLimitActionsAction(enum.Enum):
@@ -53,6 +57,16 @@ class OrderedComputeEnvironment:
     compute_environment: Any
     order: int
 
+    def __post_init__(self) -> None:
+        self.order = self._checked(None, "", self.compute_environment, self.order)["order"]
+
+    @staticmethod
+    def _checked(scope: Any, prefix: str, compute_environment: Any, order: Any) -> dict[str, Any]:
+        check_instance(scope, f"{prefix}compute_environment", compute_environment, object, "a compute environment",
+                       required=True)
+        return {"compute_environment": compute_environment,
+                "order": check_int(scope, f"{prefix}order", order, minimum=0, required=True)}
+
 
 @dataclass
 class JobStateTimeLimitAction:
@@ -69,6 +83,19 @@ class JobStateTimeLimitAction:
     action: JobStateTimeLimitActionsAction | None = None
     state: JobStateTimeLimitActionsState | None = None
 
+    def __post_init__(self) -> None:
+        for name, value in self._checked(None, "", self.max_time, self.reason, self.action, self.state).items():
+            setattr(self, name, value)
+
+    @staticmethod
+    def _checked(scope: Any, prefix: str, max_time: Any, reason: Any, action: Any, state: Any) -> dict[str, Any]:
+        return {
+            "max_time": check_duration(scope, f"{prefix}max_time", max_time, required=True),
+            "reason": check_enum(scope, f"{prefix}reason", reason, JobStateTimeLimitActionsReason, required=True),
+            "action": check_enum(scope, f"{prefix}action", action, JobStateTimeLimitActionsAction),
+            "state": check_enum(scope, f"{prefix}state", state, JobStateTimeLimitActionsState),
+        }
+
 
 class IJobQueue:
     """What a queue offers (``JobQueue`` and ``JobQueue.from_job_queue_arn``)."""
@@ -83,16 +110,9 @@ class IJobQueue:
         raise NotImplementedError
 
 
-def _enum_value(scope: Any, value: Any, enum_cls: type[enum.Enum], what: str, index: int) -> str:
-    if isinstance(value, enum_cls):
-        return value.value
-    if isinstance(value, str):
-        for member in enum_cls:
-            if value in (member.value, member.name):
-                return member.value
-    allowed = ", ".join(f"{enum_cls.__name__}.{m.name}" for m in enum_cls)
-    raise ValidationError(scope, f"jobStateTimeLimitActions[{index}] has '{what}' = {value!r}; "
-                                 f"expected one of {allowed}")
+def _label(ce: Any) -> str:
+    node = getattr(ce, "node", None) or getattr(getattr(ce, "resource", None), "node", None)
+    return f"'{node.path}'" if node is not None else repr(ce.compute_environment_arn)
 
 
 def _architecture(ce: Any) -> str | None:
@@ -131,26 +151,23 @@ class JobQueue(BatchConstruct, IJobQueue):
         super().__init__(scope, id)
         if extra:
             raise TypeError(f"JobQueue() got unexpected keyword argument(s): {', '.join(sorted(extra))}")
+        check_str(self, "job_queue_name", job_queue_name)
         check_name(self, "job_queue_name", job_queue_name)
-        self.priority = 1 if priority is None else priority
-        if not is_unresolved(self.priority):
-            if isinstance(self.priority, bool) or not isinstance(self.priority, (int, float)) \
-                    or not float(self.priority).is_integer() \
-                    or not MIN_PRIORITY <= self.priority <= MAX_PRIORITY:
-                raise ValidationError(self, f"JobQueue '{id}' specifies 'priority' = {self.priority}; it must be "
-                                            f"a whole number between {MIN_PRIORITY} and {MAX_PRIORITY}")
-            self.priority = int(self.priority)
-        self.enabled = True if enabled is None else bool(enabled)
+        self.priority = check_int(self, "priority", 1 if priority is None else priority, minimum=MIN_PRIORITY,
+                                  maximum=MAX_PRIORITY)
+        self.enabled = True if enabled is None else check_bool(self, "enabled", enabled)
         self._scheduling_policy = None
         if scheduling_policy is not None:
-            from .scheduling_policy import as_scheduling_policy
-            self._scheduling_policy = as_scheduling_policy(scheduling_policy)
-        self._time_limit_actions = self._check_time_limit_actions(job_state_time_limit_actions or ())
+            self._scheduling_policy = as_scheduling_policy(scheduling_policy, scope=self)
+        self._time_limit_actions = self._check_time_limit_actions(job_state_time_limit_actions)
         self._compute_environments: list[OrderedComputeEnvironment] = []
-        for entry in compute_environments or ():
-            if isinstance(entry, dict):
-                entry = OrderedComputeEnvironment(**entry)
-            self.add_compute_environment(entry.compute_environment, entry.order)
+        entries = check_list(self, "compute_environments", compute_environments,
+                             expected="a list of OrderedComputeEnvironment") or ()
+        for index, entry in enumerate(entries):
+            keyword = f"compute_environments[{index}]"
+            entry = value_object(self, keyword, entry, OrderedComputeEnvironment,
+                                 "an OrderedComputeEnvironment(compute_environment, order)")
+            self._add(f"{keyword}.", entry.compute_environment, entry.order)
         name = job_queue_name or generated_name(
             self, seed="fair-share" if self._scheduling_policy is not None else "")
         self.resource = self._new_l1("Resource", "batch_job_queue", "BatchJobQueue", name=name,
@@ -159,42 +176,46 @@ class JobQueue(BatchConstruct, IJobQueue):
                                      render=self._render_resource, taggable=True)
 
     # -- construction-time checks -------------------------------------------------------------
-    def _check_time_limit_actions(self, actions: Sequence[Any]) -> list[dict[str, Any]]:
+    def _check_time_limit_actions(self, actions: Any) -> list[dict[str, Any]]:
         rendered = []
-        for index, action in enumerate(actions):
-            if isinstance(action, dict):
-                action = JobStateTimeLimitAction(**action)
-            max_time = action.max_time
-            if not isinstance(max_time, Duration):
-                raise ValidationError(self, f"jobStateTimeLimitActions[{index}] needs 'max_time' as a Duration, "
-                                            f"got {type(max_time).__name__}")
-            seconds = seconds_of(self, max_time)
+        for index, action in enumerate(check_list(self, "job_state_time_limit_actions", actions,
+                                                  expected="a list of JobStateTimeLimitAction") or ()):
+            action = value_object(self, f"job_state_time_limit_actions[{index}]", action, JobStateTimeLimitAction,
+                                  "a JobStateTimeLimitAction(max_time, reason, action, state)")
+            seconds = seconds_of(self, action.max_time)
             if not is_unresolved(seconds):  # Q09: no range check on tokens
-                if seconds < MIN_MAX_TIME_SECONDS or seconds > MAX_MAX_TIME_SECONDS:
+                if seconds < MIN_MAX_TIME_SECONDS or seconds > MAX_MAX_TIME_SECONDS:  # AWS CDK's message
                     raise ValidationError(self, f"maxTime must be between {MIN_MAX_TIME_SECONDS} and "
                                                 f"{MAX_MAX_TIME_SECONDS} seconds, got {format_number(seconds)} "
                                                 f"seconds at jobStateTimeLimitActions[{index}]")
-            if action.reason is None:
-                raise ValidationError(self, f"jobStateTimeLimitActions[{index}] needs a 'reason' "
-                                            "(a JobStateTimeLimitActionsReason)")
-            reason = _enum_value(self, action.reason, JobStateTimeLimitActionsReason, "reason", index)
-            verb = _enum_value(self, action.action or JobStateTimeLimitActionsAction.CANCEL,
-                               JobStateTimeLimitActionsAction, "action", index)
-            state = _enum_value(self, action.state or JobStateTimeLimitActionsState.RUNNABLE,
-                                JobStateTimeLimitActionsState, "state", index)
+            verb = (action.action or JobStateTimeLimitActionsAction.CANCEL).value
+            state = (action.state or JobStateTimeLimitActionsState.RUNNABLE).value
             if verb == "TERMINATE":
                 warn(self, "TERMINATE is only valid for service-environment job queues")
-            rendered.append({"action": verb, "max_time_seconds": seconds, "reason": reason, "state": state})
+            rendered.append({"action": verb, "max_time_seconds": seconds, "reason": action.reason.value,
+                             "state": state})
         return rendered
 
     # -- model ----------------------------------------------------------------------------------
     def add_compute_environment(self, compute_environment: Any, order: int) -> None:
         """Append ``compute_environment`` with ``order`` (rendered at synth, sorted by order)."""
-        if not is_unresolved(order) and (isinstance(order, bool) or not isinstance(order, int) or order < 0):
-            raise ValidationError(self, f"JobQueue '{self.node.id}' gives ComputeEnvironment order {order!r}; "
-                                        "it must be a whole number, 0 or more")
-        self._compute_environments.append(
-            OrderedComputeEnvironment(as_compute_environment(compute_environment, scope=self), order))
+        self._add("", compute_environment, order)
+
+    def _add(self, prefix: str, compute_environment: Any, order: Any) -> None:
+        fields = OrderedComputeEnvironment._checked(self, prefix, compute_environment, order)
+        try:
+            ce = as_compute_environment(fields["compute_environment"], scope=self)
+        except ValidationError:
+            raise ValidationError(self, f"'{prefix}compute_environment' must be a compute environment (of this "
+                                        "library, imported with from_*_arn, or the provider's "
+                                        f"BatchComputeEnvironment), got {describe(compute_environment)}") from None
+        arn = ce.compute_environment_arn
+        for existing in self._compute_environments:
+            if existing.compute_environment is ce or existing.compute_environment.compute_environment_arn == arn:
+                raise ValidationError(self, f"'{prefix}compute_environment' adds compute environment "
+                                            f"{_label(ce)} a second time (already at order {existing.order}); "
+                                            "AWS Batch refuses the same compute environment twice in one queue")
+        self._compute_environments.append(OrderedComputeEnvironment(ce, fields["order"]))
 
     @property
     def compute_environments(self) -> list[OrderedComputeEnvironment]:
@@ -271,10 +292,12 @@ class ImportedJobQueue(IJobQueue):
     """A queue known by ARN (``JobQueue.from_job_queue_arn``): creates nothing."""
 
     def __init__(self, scope: Any, id: str, arn: str) -> None:
+        check_construct_args(scope, id)
         parent = construct_path(scope)
         self.node_id = id
         self.path = f"{parent}/{id}" if parent else id
-        self.job_queue_arn = arn
+        self.job_queue_arn = check_str(self.path, "job_queue_arn", arn, pattern=QUEUE_ARN, required=True,
+                                       rule="a job queue ARN (arn:<partition>:batch:<region>:<account>:job-queue/<name>)")
         self.job_queue_name = arn_resource_name(arn)
         self.compute_environments: list[OrderedComputeEnvironment] = []
         self.priority = 1

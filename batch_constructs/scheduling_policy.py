@@ -1,14 +1,18 @@
 """``FairshareSchedulingPolicy``: who waits in a fair-share ``JobQueue``."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from constructs import Construct
+
 from ._base import BatchConstruct, generated_name
+from ._check import check_duration, describe, check_id, check_instance, check_int, check_list, check_number, check_str
 from ._convert import seconds_of
 from ._errors import ValidationError, construct_path
-from ._tokens import format_number, is_unresolved
+from ._tokens import is_unresolved
 from .compute_environment_base import arn_resource_name, check_name
 from .core import Duration
 
@@ -20,7 +24,35 @@ MAX_COMPUTE_RESERVATION = 99
 MAX_SHARE_DECAY_SECONDS = 604800
 MIN_WEIGHT_FACTOR, MAX_WEIGHT_FACTOR = 0.0001, 999.9999
 MAX_SHARES = 500
-SHARE_IDENTIFIER = re.compile(r"^[0-9A-Za-z]{0,254}[0-9A-Za-z*]?$")
+#: Batch ``ShareAttributes.shareIdentifier``: up to 255 alphanumeric characters (underscores
+#: accepted), optionally followed by ``*`` (a prefix covering every identifier that starts with it).
+SHARE_IDENTIFIER = re.compile(r"[0-9A-Za-z_]{0,255}\*|[0-9A-Za-z_]{1,255}")
+SHARE_IDENTIFIER_RULE = "1-255 letters, digits or underscores, optionally followed by '*'"
+POLICY_ARN = re.compile(r"arn:[a-z-]+:batch:[a-z0-9-]*:[0-9]*:scheduling-policy/[0-9A-Za-z_-]{1,128}")
+
+
+def check_construct_args(scope: Any, id: Any) -> None:
+    """``scope`` is a construct and ``id`` a valid construct id (before jsii sees either)."""
+    check_instance(None, "scope", scope, Construct, "a construct (the stack or a construct in it)", required=True)
+    check_id(scope, id)
+
+
+def value_object(scope: Any, keyword: str, value: Any, cls: Any, expected: str) -> Any:
+    """``value`` as a checked ``cls`` (a dataclass with a ``_checked(scope, prefix, **fields)``
+    static method): an instance or a dict of its fields; errors name ``scope`` and ``keyword``."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    if isinstance(value, cls):
+        fields = {name: getattr(value, name) for name in names}
+    elif isinstance(value, dict):
+        unknown = sorted(str(key) for key in value if key not in names)
+        if unknown:
+            raise ValidationError(scope, f"'{keyword}' has unknown key(s) {', '.join(map(repr, unknown))}; "
+                                         f"expected {expected} with keys {', '.join(names)}")
+        fields = {name: value.get(name) for name in names}
+    else:
+        check_instance(scope, keyword, value, (cls, dict), expected, required=True)
+        raise AssertionError  # pragma: no cover - check_instance raised
+    return cls(**cls._checked(scope, f"{keyword}.", **fields))
 
 
 @dataclass
@@ -32,6 +64,19 @@ class Share:
 
     share_identifier: str
     weight_factor: float
+
+    def __post_init__(self) -> None:
+        fields = self._checked(None, "", self.share_identifier, self.weight_factor)
+        self.share_identifier, self.weight_factor = fields["share_identifier"], fields["weight_factor"]
+
+    @staticmethod
+    def _checked(scope: Any, prefix: str, share_identifier: Any, weight_factor: Any) -> dict[str, Any]:
+        return {
+            "share_identifier": check_str(scope, f"{prefix}share_identifier", share_identifier,
+                                          pattern=SHARE_IDENTIFIER, rule=SHARE_IDENTIFIER_RULE, required=True),
+            "weight_factor": check_number(scope, f"{prefix}weight_factor", weight_factor, minimum=MIN_WEIGHT_FACTOR,
+                                          maximum=MAX_WEIGHT_FACTOR, required=True),
+        }
 
 
 class ISchedulingPolicy:
@@ -47,14 +92,10 @@ class IFairshareSchedulingPolicy(ISchedulingPolicy):
     shares: list[Share]
 
 
-def _as_share(scope: Any, value: Any) -> Share:
-    if isinstance(value, Share):
-        return value
-    if isinstance(value, dict):
-        return Share(**value)
-    if hasattr(value, "share_identifier") and hasattr(value, "weight_factor"):
-        return Share(value.share_identifier, value.weight_factor)
-    raise ValidationError(scope, f"expected a Share(share_identifier, weight_factor), got {type(value).__name__}")
+def _as_share(scope: Any, keyword: str, value: Any) -> Share:
+    if not isinstance(value, (Share, dict)) and hasattr(value, "share_identifier") and hasattr(value, "weight_factor"):
+        value = {"share_identifier": value.share_identifier, "weight_factor": value.weight_factor}
+    return value_object(scope, keyword, value, Share, "a Share(share_identifier, weight_factor)")
 
 
 def _prefix(identifier: str) -> tuple[str, bool]:
@@ -89,66 +130,40 @@ class FairshareSchedulingPolicy(BatchConstruct, IFairshareSchedulingPolicy):
         if extra:
             raise TypeError("FairshareSchedulingPolicy() got unexpected keyword argument(s): "
                             f"{', '.join(sorted(extra))}")
+        check_str(self, "scheduling_policy_name", scheduling_policy_name)
         check_name(self, "scheduling_policy_name", scheduling_policy_name)
-        self.compute_reservation = self._check_compute_reservation(compute_reservation)
-        self.share_decay = share_decay
+        self.compute_reservation = check_int(self, "compute_reservation", compute_reservation, minimum=0,
+                                             maximum=MAX_COMPUTE_RESERVATION)
+        self.share_decay = check_duration(self, "share_decay", share_decay)
         self._share_decay_seconds = self._check_share_decay(share_decay)
         self._shares: list[Share] = []
-        for share in shares or ():
-            self.add_share(share)
+        for index, share in enumerate(check_list(self, "shares", shares, expected="a list of Share") or ()):
+            self._add_share(f"shares[{index}]", share)
         self.resource = self._new_l1("Resource", "batch_scheduling_policy", "BatchSchedulingPolicy",
                                      name=scheduling_policy_name or generated_name(self),
                                      render=self._render_resource, taggable=True)
 
-    def _specifies(self, prop: str, value: str, rule: str) -> ValidationError:
-        return ValidationError(self, f"FairshareSchedulingPolicy '{self.node.id}' specifies '{prop}' = {value}; {rule}")
-
-    def _check_compute_reservation(self, value: Any) -> Any:
-        if value is None or is_unresolved(value):
-            return value
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not float(value).is_integer() \
-                or not 0 <= value <= MAX_COMPUTE_RESERVATION:
-            raise self._specifies("compute_reservation", format_number(value) if isinstance(value, (int, float))
-                                  and not isinstance(value, bool) else repr(value),
-                                  f"it must be a whole number between 0 and {MAX_COMPUTE_RESERVATION}")
-        return int(value)
-
     def _check_share_decay(self, value: Any) -> Any:
         if value is None:
             return None
-        if not isinstance(value, Duration):
-            raise ValidationError(self, f"FairshareSchedulingPolicy '{self.node.id}' needs 'share_decay' as a "
-                                        f"Duration, got {type(value).__name__}")
         seconds = seconds_of(self, value)
         if is_unresolved(seconds):
             return seconds
-        if seconds > MAX_SHARE_DECAY_SECONDS:
-            raise self._specifies("share_decay", f"{format_number(seconds)} seconds",
-                                  f"it must be at most {MAX_SHARE_DECAY_SECONDS} seconds (7 days)")
-        return seconds
+        return check_int(self, "share_decay (in seconds)", seconds, minimum=0, maximum=MAX_SHARE_DECAY_SECONDS)
 
     def add_share(self, share: Share | None = None, *, share_identifier: str | None = None,
                   weight_factor: float | None = None) -> None:
-        """Append a share (a ``Share`` or its fields as keywords); rendered at synth."""
+        """Append a share (a ``Share``, a dict of its fields, or the fields as keywords)."""
         if share is None:
-            if share_identifier is None or weight_factor is None:
-                raise ValidationError(self, "add_share() needs a Share or both 'share_identifier' and 'weight_factor'")
-            share = Share(share_identifier, weight_factor)
-        share = _as_share(self, share)
-        identifier, weight = share.share_identifier, share.weight_factor
-        if not is_unresolved(identifier):
-            if not isinstance(identifier, str) or not identifier or not SHARE_IDENTIFIER.match(identifier):
-                raise self._specifies("share_identifier", repr(identifier),
-                                      "it must be 1-255 letters or digits, optionally ending with '*'")
-        if not is_unresolved(weight):
-            if isinstance(weight, bool) or not isinstance(weight, (int, float)) \
-                    or not MIN_WEIGHT_FACTOR <= weight <= MAX_WEIGHT_FACTOR:
-                shown = format_number(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) \
-                    else repr(weight)
-                raise self._specifies("weight_factor", f"{shown} for share '{identifier}'",
-                                      f"it must be between {format_number(MIN_WEIGHT_FACTOR)} and "
-                                      f"{format_number(MAX_WEIGHT_FACTOR)}")
-        self._shares.append(share)
+            self._shares.append(Share(**Share._checked(self, "", share_identifier, weight_factor)))
+            return
+        if share_identifier is not None or weight_factor is not None:
+            raise ValidationError(self, "add_share() takes a Share or 'share_identifier' and 'weight_factor', "
+                                        "not both")
+        self._add_share("share", share)
+
+    def _add_share(self, keyword: str, share: Any) -> None:
+        self._shares.append(_as_share(self, keyword, share))
 
     @property
     def shares(self) -> list[Share]:
@@ -206,10 +221,13 @@ class ImportedFairshareSchedulingPolicy(IFairshareSchedulingPolicy):
     """A fair-share policy known by ARN: creates nothing."""
 
     def __init__(self, scope: Any, id: str, arn: str) -> None:
+        check_construct_args(scope, id)
         parent = construct_path(scope)
         self.node_id = id
         self.path = f"{parent}/{id}" if parent else id
-        self.scheduling_policy_arn = arn
+        self.scheduling_policy_arn = check_str(
+            self.path, "fairshare_scheduling_policy_arn", arn, pattern=POLICY_ARN, required=True,
+            rule="a scheduling policy ARN (arn:<partition>:batch:<region>:<account>:scheduling-policy/<name>)")
         self.scheduling_policy_name = arn_resource_name(arn)
         self.compute_reservation = None
         self.share_decay = None
@@ -228,12 +246,13 @@ class _L1SchedulingPolicy(ISchedulingPolicy):
         self.scheduling_policy_name = l1.name
 
 
-def as_scheduling_policy(value: Any) -> Any:
+def as_scheduling_policy(value: Any, *, scope: Any = None, keyword: str = "scheduling_policy") -> Any:
     """A policy of this library, an import, anything with ``scheduling_policy_arn`` and
     ``scheduling_policy_name``, or the provider's ``BatchSchedulingPolicy`` L1 (E21 otherwise)."""
     if hasattr(value, "scheduling_policy_arn") and hasattr(value, "scheduling_policy_name"):
         return value
     if getattr(value, "terraform_resource_type", None) == "aws_batch_scheduling_policy":
         return _L1SchedulingPolicy(value)
-    raise ValidationError(None, "'schedulingPolicy' instance should implement ISchedulingPolicy, but doesn't: "
-                                f"{type(value).__name__}")
+    raise ValidationError(scope, "'schedulingPolicy' instance should implement ISchedulingPolicy, but doesn't: "
+                                 f"{type(value).__name__} ('{keyword}' takes a FairshareSchedulingPolicy, its "
+                                 f"import or the provider's BatchSchedulingPolicy, got {describe(value)})")

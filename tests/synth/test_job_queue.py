@@ -109,8 +109,9 @@ def test_not_a_compute_environment_is_refused(stack: Any) -> None:
     queue = JobQueue(stack, "Queue")
     with pytest.raises(ValidationError) as info:
         queue.add_compute_environment("arn-as-a-string", 1)
-    assert info.value.message == ("expected a compute environment (of this library, imported with from_*_arn, "
-                                  "or the provider's BatchComputeEnvironment), got str")
+    assert info.value.message == ("'compute_environment' must be a compute environment (of this library, imported "
+                                  "with from_*_arn, or the provider's BatchComputeEnvironment), got "
+                                  "'arn-as-a-string' (str)")
 
 
 def test_job_state_time_limit_actions_defaults_and_explicit(stack: Any, vpc: Any) -> None:
@@ -266,21 +267,24 @@ def test_time_limit_action_needs_enum_values(stack: Any) -> None:
     with pytest.raises(ValidationError) as info:
         JobQueue(stack, "Queue", job_state_time_limit_actions=[JobStateTimeLimitAction(
             max_time=Duration.minutes(10), reason="stuck")])
-    assert info.value.message == (
-        "jobStateTimeLimitActions[0] has 'reason' = 'stuck'; expected one of "
+    assert (info.value.path, info.value.message) == (None, (
+        "'reason' must be one of "
         "JobStateTimeLimitActionsReason.INSUFFICIENT_INSTANCE_CAPACITY, "
         "JobStateTimeLimitActionsReason.COMPUTE_ENVIRONMENT_MAX_RESOURCE, "
-        "JobStateTimeLimitActionsReason.JOB_RESOURCE_REQUIREMENT")
+        "JobStateTimeLimitActionsReason.JOB_RESOURCE_REQUIREMENT, got 'stuck' (str)"))
     with pytest.raises(ValidationError) as info:
-        JobQueue(stack, "Queue2", job_state_time_limit_actions=[JobStateTimeLimitAction(
-            max_time=600, reason=JobStateTimeLimitActionsReason.INSUFFICIENT_INSTANCE_CAPACITY)])
-    assert info.value.message == "jobStateTimeLimitActions[0] needs 'max_time' as a Duration, got int"
+        JobQueue(stack, "Queue2", job_state_time_limit_actions=[
+            {"max_time": 600, "reason": JobStateTimeLimitActionsReason.INSUFFICIENT_INSTANCE_CAPACITY}])
+    assert str(info.value) == ("[TestStack/Queue2] 'job_state_time_limit_actions[0].max_time' must be a Duration, "
+                               "got 600 (int); use Duration.seconds(n), Duration.minutes(n), ...")
 
 
 def test_scheduling_policy_that_is_not_one(stack: Any) -> None:
     with pytest.raises(ValidationError) as info:
         JobQueue(stack, "Queue", scheduling_policy=object())
-    assert str(info.value) == "'schedulingPolicy' instance should implement ISchedulingPolicy, but doesn't: object"
+    assert info.value.path == "TestStack/Queue"
+    assert info.value.message.startswith("'schedulingPolicy' instance should implement ISchedulingPolicy, but "
+                                         "doesn't: object ('scheduling_policy' takes a FairshareSchedulingPolicy")
 
 
 # -- what AWS refuses and AWS CDK does not check --------------------------------------------------
@@ -346,13 +350,14 @@ def test_several_problems_are_reported_together(stack: Any, vpc: Any) -> None:
         "JobQueue 'Queue' mixes ECS and EKS ComputeEnvironments; AWS Batch does not allow this"]
 
 
-@pytest.mark.parametrize("priority, shown", [(-1, "-1"), (1001, "1001"), (1.5, "1.5"), ("high", "high"),
-                                             (True, "True")])
-def test_priority_outside_range(stack: Any, priority: Any, shown: str) -> None:
+@pytest.mark.parametrize("priority, expected", [
+    (-1, "a whole number from 0 to 1000, got -1 (int)"), (1001, "a whole number from 0 to 1000, got 1001 (int)"),
+    (1.5, "a whole number, got 1.5 (float); AWS takes integers here"), ("high", "a whole number, got 'high' (str)"),
+    (True, "a whole number, got True (bool)")])
+def test_priority_outside_range(stack: Any, priority: Any, expected: str) -> None:
     with pytest.raises(ValidationError) as info:
         JobQueue(stack, "Queue", priority=priority)
-    assert str(info.value) == (f"[TestStack/Queue] JobQueue 'Queue' specifies 'priority' = {shown}; it must be a "
-                               "whole number between 0 and 1000")
+    assert str(info.value) == f"[TestStack/Queue] 'priority' must be {expected}"
 
 
 @pytest.mark.parametrize("name", ["a" * 129, "has space", "-leading", "dots.not.allowed", ""])
@@ -369,13 +374,14 @@ def test_longest_queue_name_is_accepted(stack: Any, vpc: Any) -> None:
     assert only_queue(stack)["name"] == "q" * 128
 
 
-@pytest.mark.parametrize("order", [-1, 1.5, "1"])
-def test_order_must_be_a_whole_number(stack: Any, order: Any) -> None:
+@pytest.mark.parametrize("order, expected", [(-1, "a whole number from 0 to 2147483647, got -1 (int)"),
+                                             (1.5, "a whole number, got 1.5 (float); AWS takes integers here"),
+                                             ("1", "a whole number, got '1' (str)")])
+def test_order_must_be_a_whole_number(stack: Any, order: Any, expected: str) -> None:
     queue = JobQueue(stack, "Queue")
     with pytest.raises(ValidationError) as info:
         queue.add_compute_environment(imported(stack, "Ce", "FARGATE", "ECS"), order)
-    assert info.value.message == (f"JobQueue 'Queue' gives ComputeEnvironment order {order!r}; it must be a whole "
-                                  "number, 0 or more")
+    assert str(info.value) == f"[TestStack/Queue] 'order' must be {expected}"
 
 
 def test_unknown_keyword(stack: Any) -> None:

@@ -112,60 +112,73 @@ def test_import_by_arn() -> None:
 
 # -- validations ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, shown", [(-1, "-1"), (100, "100"), (12.5, "12.5"), ("75", "'75'")])
-def test_compute_reservation_range(value: Any, shown: str) -> None:
-    assert construct_error(compute_reservation=value) == (
-        f"[TestStack/Policy] FairshareSchedulingPolicy 'Policy' specifies 'compute_reservation' = {shown}; "
-        "it must be a whole number between 0 and 99")
+@pytest.mark.parametrize("value, expected", [
+    (-1, "a whole number from 0 to 99, got -1 (int)"), (100, "a whole number from 0 to 99, got 100 (int)"),
+    (12.5, "a whole number, got 12.5 (float); AWS takes integers here"), ("75", "a whole number, got '75' (str)")])
+def test_compute_reservation_range(value: Any, expected: str) -> None:
+    assert construct_error(compute_reservation=value) == f"[TestStack/Policy] 'compute_reservation' must be {expected}"
 
 
 def test_share_decay_at_most_a_week() -> None:
     assert construct_error(share_decay=Duration.seconds(604801)) == (
-        "[TestStack/Policy] FairshareSchedulingPolicy 'Policy' specifies 'share_decay' = 604801 seconds; "
-        "it must be at most 604800 seconds (7 days)")
-    assert construct_error(share_decay=Duration.days(8)).endswith("'share_decay' = 691200 seconds; it must be "
-                                                                  "at most 604800 seconds (7 days)")
+        "[TestStack/Policy] 'share_decay (in seconds)' must be a whole number from 0 to 604800, got 604801 (int)")
+    assert construct_error(share_decay=Duration.days(8)).endswith("must be a whole number from 0 to 604800, "
+                                                                  "got 691200 (int)")
 
 
 def test_share_decay_whole_seconds_and_type() -> None:
     assert construct_error(share_decay=Duration.millis(1500)) == (
         "[TestStack/Policy] '1500 millis' cannot be converted into a whole number of seconds.")
     assert construct_error(share_decay=300) == (
-        "[TestStack/Policy] FairshareSchedulingPolicy 'Policy' needs 'share_decay' as a Duration, got int")
+        "[TestStack/Policy] 'share_decay' must be a Duration, got 300 (int); use Duration.seconds(n), "
+        "Duration.minutes(n), ...")
 
 
-@pytest.mark.parametrize("weight, shown", [(0, "0"), (0.00005, "5e-05"), (1000, "1000"), (-1, "-1"),
-                                           ("1", "'1'")])
-def test_weight_factor_range(weight: Any, shown: str) -> None:
-    assert construct_error(shares=[Share("A", weight)]) == (
-        f"[TestStack/Policy] FairshareSchedulingPolicy 'Policy' specifies 'weight_factor' = {shown} for share 'A'; "
-        "it must be between 0.0001 and 999.9999")
+@pytest.mark.parametrize("weight, expected", [
+    (0, "a number from 0.0001 to 999.9999, got 0 (int)"), (0.00005, "a number from 0.0001 to 999.9999, got 5e-05 (float)"),
+    (1000, "a number from 0.0001 to 999.9999, got 1000 (int)"), (-1, "a number from 0.0001 to 999.9999, got -1 (int)"),
+    ("1", "a finite number, got '1' (str)")])
+def test_weight_factor_range(weight: Any, expected: str) -> None:
+    with pytest.raises(ValidationError) as info:  # a value object: no construct path
+        Share("A", weight)
+    assert (info.value.path, str(info.value)) == (None, f"'weight_factor' must be {expected}")
+    assert construct_error(shares=[{"share_identifier": "A", "weight_factor": weight}]) == (
+        f"[TestStack/Policy] 'shares[0].weight_factor' must be {expected}")
 
 
 def test_weight_factor_checked_in_add_share(stack: Any) -> None:
     policy = FairshareSchedulingPolicy(stack, "Policy")
     with pytest.raises(ValidationError) as info:
         policy.add_share(share_identifier="B", weight_factor=1000)
-    assert info.value.message == ("FairshareSchedulingPolicy 'Policy' specifies 'weight_factor' = 1000 for share "
-                                  "'B'; it must be between 0.0001 and 999.9999")
+    assert str(info.value) == ("[TestStack/Policy] 'weight_factor' must be a number from 0.0001 to 999.9999, "
+                               "got 1000 (int)")
     assert policy.shares == []
 
 
-@pytest.mark.parametrize("identifier", ["", "user-a", "a" * 256, "A**", "*A", "user a", "b" * 255 + "*"])
+@pytest.mark.parametrize("identifier", ["", "user-a", "a" * 256, "A**", "*A", "user a", "b" * 256 + "*"])
 def test_share_identifier_pattern(identifier: str) -> None:
-    assert construct_error(shares=[Share(identifier, 1)]) == (
-        f"[TestStack/Policy] FairshareSchedulingPolicy 'Policy' specifies 'share_identifier' = {identifier!r}; "
-        "it must be 1-255 letters or digits, optionally ending with '*'")
+    with pytest.raises(ValidationError) as info:
+        Share(identifier, 1)
+    assert info.value.message.startswith("'share_identifier' must be 1-255 letters, digits or underscores, "
+                                         "optionally followed by '*', got ")
+    assert construct_error(shares=[{"share_identifier": identifier, "weight_factor": 1}]).startswith(
+        "[TestStack/Policy] 'shares[0].share_identifier' must be 1-255 letters")
+
+
+def test_share_identifier_limits_are_accepted() -> None:
+    # Batch: up to 255 alphanumeric characters, optionally followed by '*'.
+    assert Share("b" * 255 + "*", 1).share_identifier == "b" * 255 + "*"
+    assert Share("user_a*", 1).share_identifier == "user_a*"
 
 
 def test_add_share_needs_both_fields(stack: Any) -> None:
     policy = FairshareSchedulingPolicy(stack, "Policy")
     with pytest.raises(ValidationError) as info:
         policy.add_share(share_identifier="A")
-    assert info.value.message == "add_share() needs a Share or both 'share_identifier' and 'weight_factor'"
+    assert info.value.message == "'weight_factor' is required: pass a finite number"
     with pytest.raises(ValidationError) as info:
         policy.add_share(42)
-    assert info.value.message == "expected a Share(share_identifier, weight_factor), got int"
+    assert info.value.message == "'share' must be a Share(share_identifier, weight_factor), got 42 (int)"
 
 
 def test_duplicate_identifiers(stack: Any) -> None:

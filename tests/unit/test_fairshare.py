@@ -34,12 +34,12 @@ def test_no_reservation_reserves_nothing_once_a_share_is_active() -> None:
 
 @pytest.mark.parametrize("value", [-1, 100, 12.5, "x"])
 def test_reservation_must_be_what_aws_accepts(value: object) -> None:
-    with pytest.raises(ValueError, match="compute_reservation must be"):
+    with pytest.raises(ValueError, match="'compute_reservation' must be"):
         reserved_fraction(value, 1)  # type: ignore[arg-type]
 
 
 def test_active_shares_must_be_whole() -> None:
-    with pytest.raises(ValueError, match="active_shares must be a whole number, 0 or more, got -1"):
+    with pytest.raises(ValueError, match=r"'active_shares' must be a whole number from 0 to 500, got -1 \(int\)"):
         reserved_fraction(75, -1)
 
 
@@ -59,9 +59,9 @@ def test_lower_weight_gets_more_compute() -> None:
 def test_job_ratio_needs_vcpus_for_every_share() -> None:
     with pytest.raises(ValueError, match="no vCPUs per job given for share\\(s\\) B"):
         job_ratio({"A": 1, "B": 1}, {"A": 32})
-    with pytest.raises(ValueError, match="weight_factor of share 'A' must be positive, got 0"):
+    with pytest.raises(ValueError, match=r"'weights\['A'\]' must be a number from 0.0001 to 999.9999, got 0 \(int\)"):
         job_ratio({"A": 0}, {"A": 32})
-    with pytest.raises(ValueError, match="vCPUs per job of share 'A' must be positive, got -2"):
+    with pytest.raises(ValueError, match=r"'vcpus_per_job\['A'\]' must be a number of at least 0.25, got -2 \(int\)"):
         job_ratio({"A": 1}, {"A": -2})
 
 
@@ -120,7 +120,7 @@ def test_command_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--share", "A"]) == 2
     assert capsys.readouterr().err == "error: --share must look like NAME=NUMBER, got 'A'\n"
     assert main(["--compute-reservation", "100"]) == 2
-    assert "compute_reservation must be a whole number between 0 and 99, got 100" in capsys.readouterr().err
+    assert "'compute_reservation' must be a whole number from 0 to 99, got 100 (int)" in capsys.readouterr().err
 
 
 def test_python_dash_m_without_jsii() -> None:
