@@ -24,7 +24,7 @@ from ._tokens import is_unresolved
 
 __all__ = ["INT32_MAX", "check_bool", "check_choice", "check_duration", "check_enum", "check_id", "check_instance",
            "check_int", "check_list", "check_mapping", "check_number", "check_size", "check_str",
-           "check_str_list", "describe"]
+           "check_scope", "check_str_list", "describe", "value_object"]
 
 #: The Batch API's ``Integer`` is a signed 32-bit integer.
 INT32_MAX = 2 ** 31 - 1
@@ -261,3 +261,30 @@ def check_id(scope: Any, id: Any) -> str:
         raise _fail(scope, "id", "a string without '/'", id, "'/' separates construct paths")
     return id
 
+
+def check_scope(scope: Any, id: Any) -> None:
+    """``scope`` is a construct and ``id`` a valid construct id (before jsii sees either)."""
+    from constructs import Construct
+
+    check_instance(None, "scope", scope, Construct, "a construct (the stack or a construct in it)", required=True)
+    check_id(scope, id)
+
+
+def value_object(scope: Any, keyword: str, value: Any, cls: Any, expected: str) -> Any:
+    """``value`` as a checked ``cls`` (a dataclass with a ``_checked(scope, prefix, **fields)``
+    static method): an instance or a dict of its fields; errors name ``scope`` and ``keyword``."""
+    import dataclasses
+
+    names = [f.name for f in dataclasses.fields(cls)]
+    if isinstance(value, cls):
+        fields = {name: getattr(value, name) for name in names}
+    elif isinstance(value, dict):
+        unknown = sorted(str(key) for key in value if key not in names)
+        if unknown:
+            raise ValidationError(scope, f"'{keyword}' has unknown key(s) {', '.join(map(repr, unknown))}; "
+                                         f"expected {expected} with keys {', '.join(names)}")
+        fields = {name: value.get(name) for name in names}
+    else:
+        check_instance(scope, keyword, value, (cls, dict), expected, required=True)
+        raise AssertionError  # pragma: no cover - check_instance raised
+    return cls(**cls._checked(scope, f"{keyword}.", **fields))

@@ -11,10 +11,9 @@ import json
 import re
 from typing import Any, Iterable, Sequence
 
-from constructs import Construct
 
 from ._base import BatchConstruct, generated_name
-from ._check import check_enum, check_id, check_instance, check_list, check_str, check_str_list, describe
+from ._check import check_enum, check_instance, check_list, check_scope, check_str, check_str_list, describe
 from ._errors import ValidationError, construct_path
 from ._stack_data import aws_managed_policy_arn
 
@@ -29,10 +28,6 @@ POLICY_ARN = re.compile(r"arn:[a-z-]+:iam::([0-9]{12}|aws):policy/[\w+=,.@/-]+")
 SERVICE = re.compile(r"[a-z0-9][a-z0-9.-]*")
 ACTION = re.compile(r"\*|[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+")
 
-
-def _check_construct_args(scope: Any, id: Any) -> None:
-    check_instance(None, "scope", scope, Construct, "a construct (the stack or a construct in it)", required=True)
-    check_id(scope, id)
 
 __all__ = ["Effect", "Group", "IGrantable", "ManagedPolicy", "PolicyStatement", "Role",
            "ServicePrincipal", "User", "as_principal", "as_role"]
@@ -100,7 +95,7 @@ class ManagedPolicy:
 
     @classmethod
     def from_managed_policy_arn(cls, scope: Any, id: str, managed_policy_arn: str) -> "ManagedPolicy":
-        _check_construct_args(scope, id)
+        check_scope(scope, id)
         path = f"{construct_path(scope)}/{id}" if construct_path(scope) else id
         check_str(path, "managed_policy_arn", managed_policy_arn, required=True)
         return cls(arn=managed_policy_arn, _scope=path)
@@ -222,7 +217,7 @@ class Role(_InlinePolicyOwner):
 
     @classmethod
     def from_role_arn(cls, scope: Any, id: str, role_arn: str) -> "ImportedRole":
-        _check_construct_args(scope, id)
+        check_scope(scope, id)
         path = f"{construct_path(scope)}/{id}" if construct_path(scope) else id
         return ImportedRole(role_arn, _scope=path)
 

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ._base import BatchConstruct, generated_name
-from ._check import check_bool, check_duration, describe, check_enum, check_instance, check_int, check_list, check_str
+from ._check import (check_bool, check_duration, check_enum, check_instance, check_int, check_list, check_scope,
+                     check_str, describe, value_object)
 from ._convert import seconds_of
 from ._errors import ValidationError, construct_path, warn
 from ._tokens import format_number, is_unresolved
 from .compute_environment_base import arn_resource_name, as_compute_environment, check_name
 from .core import Duration
-from .scheduling_policy import as_scheduling_policy, check_construct_args, value_object
+from .scheduling_policy import as_scheduling_policy
 
 __all__ = ["IJobQueue", "ImportedJobQueue", "JobQueue", "JobStateTimeLimitAction",
            "JobStateTimeLimitActionsAction", "JobStateTimeLimitActionsReason",
@@ -292,7 +293,7 @@ class ImportedJobQueue(IJobQueue):
     """A queue known by ARN (``JobQueue.from_job_queue_arn``): creates nothing."""
 
     def __init__(self, scope: Any, id: str, arn: str) -> None:
-        check_construct_args(scope, id)
+        check_scope(scope, id)
         parent = construct_path(scope)
         self.node_id = id
         self.path = f"{parent}/{id}" if parent else id

@@ -1,15 +1,13 @@
 """``FairshareSchedulingPolicy``: who waits in a fair-share ``JobQueue``."""
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from constructs import Construct
-
 from ._base import BatchConstruct, generated_name
-from ._check import check_duration, describe, check_id, check_instance, check_int, check_list, check_number, check_str
+from ._check import (check_duration, check_int, check_list, check_number, check_scope, check_str,
+                     describe, value_object)
 from ._convert import seconds_of
 from ._errors import ValidationError, construct_path
 from ._tokens import is_unresolved
@@ -29,30 +27,6 @@ MAX_SHARES = 500
 SHARE_IDENTIFIER = re.compile(r"[0-9A-Za-z_]{0,255}\*|[0-9A-Za-z_]{1,255}")
 SHARE_IDENTIFIER_RULE = "1-255 letters, digits or underscores, optionally followed by '*'"
 POLICY_ARN = re.compile(r"arn:[a-z-]+:batch:[a-z0-9-]*:[0-9]*:scheduling-policy/[0-9A-Za-z_-]{1,128}")
-
-
-def check_construct_args(scope: Any, id: Any) -> None:
-    """``scope`` is a construct and ``id`` a valid construct id (before jsii sees either)."""
-    check_instance(None, "scope", scope, Construct, "a construct (the stack or a construct in it)", required=True)
-    check_id(scope, id)
-
-
-def value_object(scope: Any, keyword: str, value: Any, cls: Any, expected: str) -> Any:
-    """``value`` as a checked ``cls`` (a dataclass with a ``_checked(scope, prefix, **fields)``
-    static method): an instance or a dict of its fields; errors name ``scope`` and ``keyword``."""
-    names = [f.name for f in dataclasses.fields(cls)]
-    if isinstance(value, cls):
-        fields = {name: getattr(value, name) for name in names}
-    elif isinstance(value, dict):
-        unknown = sorted(str(key) for key in value if key not in names)
-        if unknown:
-            raise ValidationError(scope, f"'{keyword}' has unknown key(s) {', '.join(map(repr, unknown))}; "
-                                         f"expected {expected} with keys {', '.join(names)}")
-        fields = {name: value.get(name) for name in names}
-    else:
-        check_instance(scope, keyword, value, (cls, dict), expected, required=True)
-        raise AssertionError  # pragma: no cover - check_instance raised
-    return cls(**cls._checked(scope, f"{keyword}.", **fields))
 
 
 @dataclass
@@ -221,7 +195,7 @@ class ImportedFairshareSchedulingPolicy(IFairshareSchedulingPolicy):
     """A fair-share policy known by ARN: creates nothing."""
 
     def __init__(self, scope: Any, id: str, arn: str) -> None:
-        check_construct_args(scope, id)
+        check_scope(scope, id)
         parent = construct_path(scope)
         self.node_id = id
         self.path = f"{parent}/{id}" if parent else id

@@ -136,7 +136,7 @@ class ParametersStack(ExampleStack):
                              command=["echo", "Ref::echoParam"],
                              environment={"GREETING": "hello ${USER}"}))
         EcsJobDefinition(self, "ShellJobDefn", container=EcsEc2ContainerDefinition(
-            self, "shellContainer", image=_image(), memory=Size.mebibytes(512), cpu=0.5,
+            self, "shellContainer", image=_image(), memory=Size.mebibytes(512), cpu=1,
             command=["sh", "-c", "echo ${HOME} Ref::count %{literal}"]),
             parameters={"count": "1"})
 

@@ -182,7 +182,7 @@ def _parameters(client: Clients, stack: dict[str, Any]) -> None:
     (shell,) = [jd for jd in jds.values() if jd is not echo]
     assert shell["containerProperties"]["command"] == ["sh", "-c", "echo ${HOME} Ref::count %{literal}"]
     assert shell["parameters"] == {"count": "1"}
-    assert _requirements(shell["containerProperties"]) == [("MEMORY", "512"), ("VCPU", "0.5")]
+    assert _requirements(shell["containerProperties"]) == [("MEMORY", "512"), ("VCPU", "1")]
 
 
 @readback("ecs-permissions")
