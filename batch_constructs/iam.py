@@ -11,7 +11,6 @@ import json
 import re
 from typing import Any, Iterable, Sequence
 
-
 from ._base import BatchConstruct, generated_name
 from ._check import check_enum, check_instance, check_list, check_scope, check_str, check_str_list, describe
 from ._errors import ValidationError, construct_path
