@@ -32,6 +32,7 @@ _MODULES = (
     "fairshare",
     "job_definition_base",
     "ecs_container_definition",
+    "ecs_fargate_container",
     "ecs_job_definition",
     "linux_parameters",
     "ecs_volumes",

@@ -1,11 +1,16 @@
-"""Conversions that raise the library's ValidationError (AWS CDK's messages), token-aware."""
+"""Conversions that raise the library's ValidationError (AWS CDK's messages), token-aware.
+
+Every ``Duration``/``Size`` conversion of the job-definition and container constructs lives here,
+so that a lossy conversion names the construct (``scope``) that asked for it.
+"""
 from __future__ import annotations
 
 from typing import Any
 
+from ._check import check_duration, check_size
 from ._errors import ValidationError
 from ._tokens import is_unresolved
-from .core import Duration
+from .core import Duration, Size
 
 
 def seconds_of(scope: Any, duration: Duration) -> Any:
@@ -20,3 +25,47 @@ def seconds_of(scope: Any, duration: Duration) -> Any:
         return duration.to_seconds()
     except ValueError as error:
         raise ValidationError(scope, str(error)) from None
+
+
+def duration_seconds(scope: Any, keyword: str, value: Any, *, required: bool = False) -> Any:
+    """Check that ``value`` is a ``Duration`` (never a plain number), then :func:`seconds_of`."""
+    duration = check_duration(scope, keyword, value, required=required)
+    return None if duration is None else seconds_of(scope, duration)
+
+
+def _size_in(scope: Any, keyword: str, size: Any, unit: str, tokens: bool, required: bool) -> Any:
+    size = check_size(scope, keyword, size, required=required)
+    if size is None:
+        return None
+    if is_unresolved(size.amount):
+        if not tokens:
+            raise ValidationError(scope, f"'{keyword}' cannot come from a token (got {size!r}): AWS Batch needs "
+                                         "its value in the job definition's JSON")
+        if size.unit != unit:
+            raise ValidationError(scope, f"'{keyword}': Size must be specified as 'Size.{unit}()' here since its "
+                                         f"value comes from a token and cannot be converted (got Size.{size.unit})")
+        return size.amount
+    try:
+        return int(getattr(size, f"to_{unit}")())
+    except ValueError as error:  # C01: not a whole number of ``unit``
+        raise ValidationError(scope, str(error)) from None
+
+
+def mebibytes_of(scope: Any, keyword: str, size: Any, *, tokens: bool = False, required: bool = False) -> Any:
+    """``size`` (checked to be a ``Size``) in whole MiB, or ``None``. A token amount passes only
+    with ``tokens=True`` and only as ``Size.mebibytes(token)``."""
+    return _size_in(scope, keyword, size, "mebibytes", tokens, required)
+
+
+def gibibytes_of(scope: Any, keyword: str, size: Any, *, tokens: bool = False, required: bool = False) -> Any:
+    """``size`` (checked to be a ``Size``) in whole GiB, or ``None`` (see :func:`mebibytes_of`)."""
+    return _size_in(scope, keyword, size, "gibibytes", tokens, required)
+
+
+def token_string(value: Any) -> str:
+    """A number (or number token) as a string for a string-typed field (``"2048"``, ``"${var.x}"``)."""
+    from ._tokens import format_number
+    if is_unresolved(value):
+        from cdktf import Token
+        return Token.as_string(value)
+    return format_number(value)

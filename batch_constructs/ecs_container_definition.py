@@ -15,43 +15,25 @@ import enum
 from typing import Any, Mapping, Sequence
 
 from ._base import BatchConstruct
+from ._check import (check_bool, check_enum, check_instance, check_int, check_list, check_mapping, check_number,
+                     check_str, check_str_list)
+from ._convert import mebibytes_of, token_string
 from ._errors import ValidationError, warn
-from ._tokens import format_number, is_unresolved
+from ._tokens import is_unresolved
 from .core import Size
-from .ecs import ContainerImage, CpuArchitecture, FargatePlatformVersion, OperatingSystemFamily
+from .ecs import ContainerImage
 from .ecs_volumes import EcsVolume, EfsVolume, HostVolume
 from .iam import ManagedPolicy, PolicyStatement, Role, ServicePrincipal, as_role
 from .linux_parameters import LinuxParameters
 from .logging import LOG_WRITE_ACTIONS, LogDriver, LogDriverConfig
 from .secrets import Secret
 
-__all__ = ["EcsContainerDefinitionBase", "EcsEc2ContainerDefinition", "EcsFargateContainerDefinition",
-           "Ulimit", "UlimitName"]
+__all__ = ["EcsContainerDefinitionBase", "EcsEc2ContainerDefinition", "Ulimit", "UlimitName"]
 
 EXECUTION_ROLE_POLICY = "service-role/AmazonECSTaskExecutionRolePolicy"
 DEFAULT_LOG_GROUP = "/aws/batch/job"
 EXECUTE_COMMAND_ACTIONS = ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
                            "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"]
-
-# L12: Fargate (Linux) vCPU → valid memory (MiB).
-FARGATE_MEMORY: dict[float, list[int]] = {
-    0.25: [512, 1024, 2048],
-    0.5: list(range(1024, 4097, 1024)),
-    1: list(range(2048, 8193, 1024)),
-    2: list(range(4096, 16385, 1024)),
-    4: list(range(8192, 30721, 1024)),
-    8: list(range(16384, 61441, 4096)),
-    16: list(range(32768, 122881, 8192)),
-}
-
-
-def size_in(scope: Any, size: Size, unit: str) -> int:
-    """``size`` as a whole number of ``unit`` (``mebibytes``/``gibibytes``), or ValidationError (C01)."""
-    try:
-        return int(getattr(size, f"to_{unit}")())
-    except ValueError as error:
-        raise ValidationError(scope, str(error)) from None
-
 
 class UlimitName(str, enum.Enum):
     CORE = "core"
@@ -76,11 +58,12 @@ class Ulimit:
     hard_limit=4096)`` (all required, integers)."""
 
     def __init__(self, *, hard_limit: int, name: UlimitName, soft_limit: int) -> None:
-        self.name = UlimitName(name)
-        for key, value in (("hard_limit", hard_limit), ("soft_limit", soft_limit)):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise ValidationError(None, f"Ulimit '{self.name.value}': '{key}' must be an integer, got {value!r}")
-        if soft_limit > hard_limit:
+        self.name = check_enum(None, "name", name, UlimitName, required=True)
+        # int32 in the API; -1 is Docker's "unlimited".
+        hard_limit = check_int(None, "hard_limit", hard_limit, minimum=-1, required=True)
+        soft_limit = check_int(None, "soft_limit", soft_limit, minimum=-1, required=True)
+        if not is_unresolved(hard_limit) and not is_unresolved(soft_limit) and hard_limit != -1 \
+                and (soft_limit == -1 or soft_limit > hard_limit):
             raise ValidationError(None, f"Ulimit '{self.name.value}': soft_limit {soft_limit} is above "
                                         f"hard_limit {hard_limit}")
         self.hard_limit = hard_limit
@@ -90,10 +73,15 @@ class Ulimit:
         return {"name": self.name.value, "softLimit": self.soft_limit, "hardLimit": self.hard_limit}
 
 
-def _check_volume(scope: Any, volume: Any) -> EcsVolume:
+def _check_volume(scope: Any, keyword: str, volume: Any) -> EcsVolume:
     if not isinstance(volume, (EfsVolume, HostVolume)):
         raise ValidationError(scope, "unsupported Volume encountered")
     return volume
+
+
+def _check_ulimit(scope: Any, keyword: str, ulimit: Any) -> "Ulimit":
+    return check_instance(scope, keyword, ulimit, Ulimit,
+                          "a Ulimit (Ulimit(name=UlimitName.NOFILE, soft_limit=..., hard_limit=...))", required=True)
 
 
 class EcsContainerDefinitionBase(BatchConstruct):
@@ -101,8 +89,8 @@ class EcsContainerDefinitionBase(BatchConstruct):
 
     :param image: ``ContainerImage`` (required). ECR images (``from_ecr_repository``) and registry
         credentials are granted to the execution role.
-    :param cpu: vCPUs, fractions allowed (required).
-    :param memory: ``Size`` in whole MiB (required).
+    :param cpu: vCPUs, fractions allowed (required); at least 1 on EC2, a Fargate pair on Fargate.
+    :param memory: ``Size`` in whole MiB, at least 4 (required); ``Size.mebibytes(token)`` works.
     :param command: default: the image's command. ``Ref::name`` refers to a job parameter.
     :param environment: ``{name: value}`` (default none); names may not start with ``AWS_BATCH``;
         emitted sorted by name.
@@ -131,69 +119,37 @@ class EcsContainerDefinitionBase(BatchConstruct):
                  user: str | None = None, volumes: Sequence[EcsVolume] | None = None,
                  enable_execute_command: bool | None = None) -> None:
         super().__init__(scope, id)
-        if not isinstance(image, ContainerImage):
-            raise ValidationError(self, f"'image' must be a ContainerImage (ContainerImage.from_registry(...)), "
-                                        f"got {type(image).__name__}")
-        self.image = image
-        if isinstance(cpu, bool) or not isinstance(cpu, (int, float)) or (not is_unresolved(cpu) and cpu <= 0):
-            raise ValidationError(self, f"'cpu' must be a positive number of vCPUs, got {cpu!r}")
-        self.cpu = cpu
-        if not isinstance(memory, Size):
-            raise ValidationError(self, f"'memory' must be a Size (Size.mebibytes(2048)), got {type(memory).__name__}")
+        self.image = check_instance(self, "image", image, ContainerImage,
+                                    "a ContainerImage (ContainerImage.from_registry(...))", required=True)
+        self.cpu = self._check_cpu(cpu)
         self.memory = memory
-        self._memory_mib = size_in(self, memory, "mebibytes")
-        if command is not None and (isinstance(command, str) or
-                                    not all(isinstance(c, str) for c in command)):
-            raise ValidationError(self, "'command' must be a list of strings")
-        self.command = list(command) if command is not None else None
-        self.environment = dict(environment) if environment else None
-        for name, value in (self.environment or {}).items():
-            self._check_env_name(name)
-            if not isinstance(value, str):
-                raise ValidationError(self, f"environment variable '{name}' must have a string value, got "
-                                            f"{type(value).__name__}")
-            if value == "":
-                warn(self, f"environment variable '{name}' has an empty value and will be ignored by AWS Batch")
+        self._memory_mib = self._check_memory(memory)
+        self.command = check_str_list(self, "command", command)
+        self.environment = self._check_environment(environment)
         self.execution_role = as_role(execution_role, what="execution_role", scope=self) or Role(
             self, "ExecutionRole", assumed_by=ServicePrincipal("ecs-tasks.amazonaws.com"),
             managed_policies=[ManagedPolicy.from_aws_managed_policy_name(EXECUTION_ROLE_POLICY)])
         self.job_role = as_role(job_role, what="job_role", scope=self)
-        self.enable_execute_command = enable_execute_command
+        self.enable_execute_command = check_bool(self, "enable_execute_command", enable_execute_command)
         if enable_execute_command:
             if self.job_role is None:
                 self.job_role = Role(self, "JobRole", assumed_by=ServicePrincipal("ecs-tasks.amazonaws.com"))
             self.job_role.add_to_principal_policy(PolicyStatement(actions=list(EXECUTE_COMMAND_ACTIONS),
                                                                   resources=["*"]))
-        self.readonly_root_filesystem = readonly_root_filesystem
-        self.user = user
+        self.readonly_root_filesystem = check_bool(self, "readonly_root_filesystem", readonly_root_filesystem)
+        self.user = check_str(self, "user", user, min_length=1)
         # Image pull (ECR, registry credentials), granted eagerly.
         image.grant_pull(self.execution_role)
         self._credentials = image.credentials_secret()
         # Secrets: ARNs only; read granted to the execution role at construction (Q14).
-        self.secrets: dict[str, Secret] | None = None
-        if secrets:
-            self.secrets = {}
-            for name, secret in secrets.items():
-                self._check_env_name(name)
-                if not isinstance(secret, Secret):
-                    raise ValidationError(self, f"secret '{name}' must be a Secret (Secret.from_secrets_manager(...) "
-                                                f"or Secret.from_ssm_parameter(...)), got {type(secret).__name__}")
-                if self.environment and name in self.environment:
-                    raise ValidationError(self, f"'{name}' is both an environment variable and a secret")
-                secret = secret._resolved(self)
-                secret.grant_read(self.execution_role)
-                self.secrets[name] = secret
-        if linux_parameters is not None and not isinstance(linux_parameters, LinuxParameters):
-            raise ValidationError(self, "'linux_parameters' must be a LinuxParameters construct, got "
-                                        f"{type(linux_parameters).__name__}")
-        self.linux_parameters = linux_parameters
+        self.secrets = self._check_secrets(secrets)
+        self.linux_parameters = check_instance(self, "linux_parameters", linux_parameters, LinuxParameters,
+                                               "a LinuxParameters construct")
         # Logging.
-        self.logging = logging
+        self.logging = check_instance(self, "logging", logging, LogDriver,
+                                      "a LogDriver (LogDrivers.aws_logs(...), ...)")
         self.log_driver_config: LogDriverConfig | None = None
         if logging is not None:
-            if not isinstance(logging, LogDriver):
-                raise ValidationError(self, "'logging' must be a LogDriver (LogDrivers.aws_logs(...), ...), got "
-                                            f"{type(logging).__name__}")
             self.log_driver_config = logging.bind(self, self)
         else:
             from ._stack_data import account, partition, region
@@ -201,18 +157,52 @@ class EcsContainerDefinitionBase(BatchConstruct):
                 actions=list(LOG_WRITE_ACTIONS),
                 resources=[f"arn:{partition(self)}:logs:{region(self)}:{account(self)}:log-group:"
                            f"{DEFAULT_LOG_GROUP}:*"]))
-        self._volumes: list[EcsVolume] = [_check_volume(self, v) for v in (volumes or ())]
+        self._volumes: list[EcsVolume] = check_list(self, "volumes", volumes, _check_volume,
+                                                    expected="a list of EcsVolume") or []
+
+    # -- checks ------------------------------------------------------------------------------
+    def _check_cpu(self, cpu: Any) -> Any:
+        """vCPUs, fractions allowed; EC2 needs at least 1 (the Batch API's ``VCPU``)."""
+        return check_number(self, "cpu", cpu, minimum=1, required=True)
+
+    def _check_memory(self, memory: Any) -> Any:
+        """Whole MiB, at least 4 (the Batch API's ``MEMORY``); ``Size.mebibytes(token)`` passes."""
+        mib = mebibytes_of(self, "memory", memory, tokens=True, required=True)
+        return check_int(self, "memory (MiB)", mib, minimum=4)
+
+    def _check_environment(self, environment: Any) -> dict[str, str] | None:
+        environment = check_mapping(self, "environment", environment) or None
+        for name, value in (environment or {}).items():
+            self._check_env_name(name)
+            if value == "":
+                warn(self, f"environment variable '{name}' has an empty value and will be ignored by AWS Batch")
+        return environment
+
+    def _check_secrets(self, secrets: Any) -> dict[str, Secret] | None:
+        check_instance(self, "secrets", secrets, dict, "a dict of environment variable names to Secret")
+        if not secrets:
+            return None
+        out: dict[str, Secret] = {}
+        for name, secret in secrets.items():
+            self._check_env_name(name)
+            check_instance(self, f"secrets[{name!r}]", secret, Secret, "a Secret (Secret.from_secrets_manager(...) "
+                           "or Secret.from_ssm_parameter(...))", required=True)
+            if self.environment and name in self.environment:
+                raise ValidationError(self, f"'{name}' is both an environment variable and a secret")
+            secret = secret._resolved(self)
+            secret.grant_read(self.execution_role)
+            out[name] = secret
+        return out
 
     def _check_env_name(self, name: Any) -> None:
-        if not isinstance(name, str) or not name:
-            raise ValidationError(self, f"environment variable names must be non-empty strings, got {name!r}")
+        check_str(self, "environment variable name", name, min_length=1)
         if name.startswith("AWS_BATCH"):
             raise ValidationError(self, f"environment variable '{name}' uses the reserved prefix AWS_BATCH")
 
     # -- volumes ----------------------------------------------------------------------------
     def add_volume(self, volume: EcsVolume) -> None:
         """Mount ``volume`` (an ``EcsVolume.efs(...)`` or ``EcsVolume.host(...)``); rendered at synth."""
-        self._volumes.append(_check_volume(self, volume))
+        self._volumes.append(_check_volume(self, "volume", volume))
 
     @property
     def volumes(self) -> list[EcsVolume]:
@@ -228,9 +218,8 @@ class EcsContainerDefinitionBase(BatchConstruct):
 
     # -- rendering ----------------------------------------------------------------------------
     def _resource_requirements(self) -> list[dict[str, str]]:
-        cpu = self.cpu if not is_unresolved(self.cpu) else None
-        return [{"type": "MEMORY", "value": str(self._memory_mib)},
-                {"type": "VCPU", "value": format_number(cpu) if cpu is not None else _token_str(self.cpu)}]
+        return [{"type": "MEMORY", "value": token_string(self._memory_mib)},
+                {"type": "VCPU", "value": token_string(self.cpu)}]
 
     def _render_container(self) -> dict[str, Any]:
         """``ContainerProperties`` as a dict with the API's camelCase keys (not yet pruned)."""
@@ -259,16 +248,11 @@ class EcsContainerDefinitionBase(BatchConstruct):
         return prune(self._render_container())
 
 
-def _token_str(value: Any) -> str:
-    from cdktf import Token
-    return Token.as_string(value)
-
-
 class EcsEc2ContainerDefinition(EcsContainerDefinitionBase):
     """A container for EC2 compute environments (platform capability ``EC2``).
 
     :param privileged: default: not emitted (Batch's ``False``).
-    :param gpu: GPUs (default none; ``0`` means none).
+    :param gpu: whole GPUs (default none; ``0`` means none).
     :param ulimits: ``Ulimit`` list (default none); more with :meth:`add_ulimit`.
     Other keywords: :class:`EcsContainerDefinitionBase`.
     """
@@ -279,20 +263,14 @@ class EcsEc2ContainerDefinition(EcsContainerDefinitionBase):
                  privileged: bool | None = None, gpu: int | None = None,
                  ulimits: Sequence[Ulimit] | None = None, **kwargs: Any) -> None:
         super().__init__(scope, id, image=image, cpu=cpu, memory=memory, **kwargs)
-        self.privileged = privileged
-        if gpu is not None and not is_unresolved(gpu) and \
-                (isinstance(gpu, bool) or not isinstance(gpu, int) or gpu < 0):
-            raise ValidationError(self, f"'gpu' must be a non-negative integer, got {gpu!r}")
-        self.gpu = gpu
-        self._ulimits: list[Ulimit] = []
-        for ulimit in ulimits or ():
-            self.add_ulimit(ulimit)
+        self.privileged = check_bool(self, "privileged", privileged)
+        self.gpu = check_int(self, "gpu", gpu, minimum=0)
+        self._ulimits: list[Ulimit] = check_list(self, "ulimits", ulimits, _check_ulimit,
+                                                 expected="a list of Ulimit") or []
 
     def add_ulimit(self, ulimit: Ulimit) -> None:
         """Add a resource limit (rendered at synth)."""
-        if not isinstance(ulimit, Ulimit):
-            raise ValidationError(self, f"add_ulimit() takes a Ulimit, got {type(ulimit).__name__}")
-        self._ulimits.append(ulimit)
+        self._ulimits.append(_check_ulimit(self, "ulimit", ulimit))
 
     @property
     def ulimits(self) -> list[Ulimit]:
@@ -309,8 +287,7 @@ class EcsEc2ContainerDefinition(EcsContainerDefinitionBase):
     def _resource_requirements(self) -> list[dict[str, str]]:
         out = super()._resource_requirements()
         if self.gpu:
-            out.append({"type": "GPU", "value": str(self.gpu) if not is_unresolved(self.gpu)
-                        else _token_str(self.gpu)})
+            out.append({"type": "GPU", "value": token_string(self.gpu)})
         return out
 
     def _render_container(self) -> dict[str, Any]:
@@ -318,90 +295,11 @@ class EcsEc2ContainerDefinition(EcsContainerDefinitionBase):
                 "ulimits": [u.render() for u in self._ulimits]}
 
 
-class EcsFargateContainerDefinition(EcsContainerDefinitionBase):
-    """A container for Fargate compute environments (platform capability ``FARGATE``).
 
-    :param assign_public_ip: default ``False`` (``networkConfiguration.assignPublicIp`` is always
-        emitted; subnets without a NAT route need ``True`` to pull images).
-    :param ephemeral_storage_size: ``Size`` in whole GiB, 21–200 (default: Fargate's 20 GiB).
-    :param fargate_cpu_architecture: ``CpuArchitecture`` (default: not emitted, x86_64).
-    :param fargate_operating_system_family: ``OperatingSystemFamily`` (default: not emitted, Linux).
-    :param fargate_platform_version: ``FargatePlatformVersion`` (default: not emitted, LATEST).
-    Other keywords: :class:`EcsContainerDefinitionBase`. The vCPU/memory pair must be one
-    Fargate offers; ``gpu``, ``privileged`` and ``ulimits`` are refused.
-    """
-
-    platform_capability = "FARGATE"
-
-    def __init__(self, scope: Any, id: str, *, image: ContainerImage, cpu: float, memory: Size,
-                 assign_public_ip: bool | None = None, ephemeral_storage_size: Size | None = None,
-                 fargate_cpu_architecture: CpuArchitecture | None = None,
-                 fargate_operating_system_family: OperatingSystemFamily | None = None,
-                 fargate_platform_version: FargatePlatformVersion | str | None = None,
-                 **kwargs: Any) -> None:
-        for refused in ("gpu", "privileged", "ulimits"):
-            if refused in kwargs:
-                from ._errors import construct_path
-                raise ValidationError(f"{construct_path(scope)}/{id}",
-                                      f"EcsFargateContainerDefinition '{id}' does not take '{refused}': "
-                                      "Fargate does not support it")
-        super().__init__(scope, id, image=image, cpu=cpu, memory=memory, **kwargs)
-        self.assign_public_ip = bool(assign_public_ip)
-        self.ephemeral_storage_size = ephemeral_storage_size
-        self._ephemeral_gib: int | None = None
-        if ephemeral_storage_size is not None:
-            gib = size_in(self, ephemeral_storage_size, "gibibytes")
-            if gib > 200:
-                raise ValidationError(self, f"ECS Fargate container '{id}' specifies 'ephemeralStorageSize' at "
-                                            f"{gib} > 200 GB")
-            if gib < 21:
-                raise ValidationError(self, f"ECS Fargate container '{id}' specifies 'ephemeralStorageSize' at "
-                                            f"{gib} < 21 GB")
-            self._ephemeral_gib = gib
-        self.fargate_cpu_architecture = fargate_cpu_architecture
-        self.fargate_operating_system_family = fargate_operating_system_family
-        self.fargate_platform_version = fargate_platform_version
-        windows = fargate_operating_system_family is not None and fargate_operating_system_family.is_windows()
-        if windows and self.readonly_root_filesystem:
-            raise ValidationError(self, "Readonly root filesystem is not possible on Windows; write access is "
-                                        "required for registry & system processes to run inside the container")
-        if not is_unresolved(cpu) and not windows:
-            allowed = FARGATE_MEMORY.get(float(cpu))
-            if allowed is None or self._memory_mib not in allowed:
-                raise ValidationError(self, f"ECS Fargate container '{id}' specifies cpu {format_number(cpu)} with "
-                                            f"memory {self._memory_mib} MiB, which is not a valid Fargate combination")
-
-    def _validate(self) -> list[str]:
-        """What the Batch API says not to provide for Fargate jobs (checked at synth: devices,
-        tmpfs mounts and volumes can still be added)."""
-        out = super()._validate()
-        id = self.node.id
-        if self.linux_parameters is not None:
-            refused = sorted(set(self.linux_parameters.render_linux_parameters()) - {"initProcessEnabled"})
-            if refused:
-                out.append(f"ECS Fargate container '{id}' sets linux parameters {', '.join(refused)}; AWS Batch "
-                           "allows only init_process_enabled on Fargate")
-        for volume in self._volumes:
-            if isinstance(volume, HostVolume) and volume.host_path:
-                out.append(f"ECS Fargate container '{id}' mounts host path '{volume.host_path}' (volume "
-                           f"'{volume.name}'); Fargate supports host volumes only without host_path")
-        return out
-
-    def _render_container(self) -> dict[str, Any]:
-        out = super()._render_container()
-        windows = self.fargate_operating_system_family is not None and \
-            self.fargate_operating_system_family.is_windows()
-        if windows:
-            out["readonlyRootFilesystem"] = None
-        out["networkConfiguration"] = {"assignPublicIp": "ENABLED" if self.assign_public_ip else "DISABLED"}
-        version = self.fargate_platform_version
-        version = getattr(version, "value", version)
-        if version and version != "LATEST":
-            out["fargatePlatformConfiguration"] = {"platformVersion": version}
-        if self._ephemeral_gib is not None:
-            out["ephemeralStorage"] = {"sizeInGiB": self._ephemeral_gib}
-        out["runtimePlatform"] = {
-            "cpuArchitecture": self.fargate_cpu_architecture.value if self.fargate_cpu_architecture else None,
-            "operatingSystemFamily": (self.fargate_operating_system_family.family
-                                      if self.fargate_operating_system_family else None)}
-        return out
+def __getattr__(name: str) -> Any:
+    """``EcsFargateContainerDefinition`` lives in ``ecs_fargate_container`` (which builds on this
+    module); it stays importable from here without an import cycle."""
+    if name == "EcsFargateContainerDefinition":
+        from .ecs_fargate_container import EcsFargateContainerDefinition
+        return EcsFargateContainerDefinition
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

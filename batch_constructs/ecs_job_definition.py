@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._errors import ValidationError
+from ._check import check_bool, check_instance
 from ._json import canonical_json
 from .ecs_container_definition import EcsContainerDefinitionBase
 from .job_definition_base import JobDefinitionBase
@@ -23,11 +23,10 @@ class EcsJobDefinition(JobDefinitionBase):
     def __init__(self, scope: Any, id: str, *, container: EcsContainerDefinitionBase,
                  propagate_tags: bool | None = None, **kwargs: Any) -> None:
         super().__init__(scope, id, **kwargs)
-        if not isinstance(container, EcsContainerDefinitionBase):
-            raise ValidationError(self, "EcsJobDefinition 'container' must be an EcsEc2ContainerDefinition or "
-                                        f"EcsFargateContainerDefinition, got {type(container).__name__}")
-        self.container = container
-        self.propagate_tags = propagate_tags
+        self.container = check_instance(self, "container", container, EcsContainerDefinitionBase,
+                                        "an EcsEc2ContainerDefinition or EcsFargateContainerDefinition",
+                                        required=True)
+        self.propagate_tags = check_bool(self, "propagate_tags", propagate_tags)
         self._create_resource("container")
 
     def _render_resource(self) -> dict[str, Any]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._check import check_bool, check_instance, check_int, check_str
 from ._errors import ValidationError
 
 __all__ = ["EcsVolume", "EcsVolumeOptions", "EfsVolume", "EfsVolumeOptions", "HostVolume", "HostVolumeOptions"]
@@ -35,27 +36,29 @@ class HostVolumeOptions(EcsVolumeOptions):
     def __init__(self, *, name: str, container_path: str, readonly: bool | None = None,
                  host_path: str | None = None) -> None:
         super().__init__(name=name, container_path=container_path, readonly=readonly)
-        self.host_path = host_path
+        self.host_path = check_str(None, "host_path", host_path, min_length=1)
 
 
 def _options(options: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     """A struct-taking factory also takes the struct's fields as keywords."""
     if options is None:
         return kwargs
+    check_instance(None, "options", options, EcsVolumeOptions, "EfsVolumeOptions or HostVolumeOptions")
     return {**{k: v for k, v in vars(options).items()}, **kwargs}
+
+
+#: The Batch API's ``Volume.name``: up to 255 letters, digits, hyphens and underscores.
+_VOLUME_NAME = r"[A-Za-z0-9_-]{1,255}"
+_VOLUME_RULE = "1-255 letters, digits, hyphens or underscores"
 
 
 class EcsVolume:
     """A volume mounted into an ECS container. Create with :meth:`efs` or :meth:`host`."""
 
     def __init__(self, *, name: str, container_path: str, readonly: bool | None = None) -> None:
-        if not isinstance(name, str) or not name:
-            raise ValidationError(None, "EcsVolume 'name' must be a non-empty string")
-        if not isinstance(container_path, str) or not container_path:
-            raise ValidationError(None, f"EcsVolume '{name}': 'container_path' must be a non-empty string")
-        self.name = name
-        self.container_path = container_path
-        self.readonly = readonly
+        self.name = check_str(None, "name", name, pattern=_VOLUME_NAME, rule=_VOLUME_RULE, required=True)
+        self.container_path = check_str(None, "container_path", container_path, min_length=1, required=True)
+        self.readonly = check_bool(None, "readonly", readonly)
 
     @staticmethod
     def efs(options: EfsVolumeOptions | None = None, /, **kwargs: Any) -> "EfsVolume":
@@ -114,11 +117,12 @@ class EfsVolume(EcsVolume):
         if self._file_system_id is None:
             raise ValidationError(None, "'fileSystem' instance should implement IFileSystem, but doesn't: "
                                         f"{type(file_system).__name__}")
-        self.root_directory = root_directory
-        self.enable_transit_encryption = enable_transit_encryption
-        self.transit_encryption_port = transit_encryption_port
-        self.access_point_id = access_point_id
-        self.use_job_role = use_job_role
+        self.root_directory = check_str(None, "root_directory", root_directory, min_length=1)
+        self.enable_transit_encryption = check_bool(None, "enable_transit_encryption", enable_transit_encryption)
+        self.transit_encryption_port = check_int(None, "transit_encryption_port", transit_encryption_port,
+                                                 minimum=0, maximum=65535)
+        self.access_point_id = check_str(None, "access_point_id", access_point_id)
+        self.use_job_role = check_bool(None, "use_job_role", use_job_role)
         # L22: what the Batch API refuses.
         if access_point_id and not enable_transit_encryption:
             raise ValidationError(None, f"EFS volume '{name}': access_point_id requires "
@@ -129,11 +133,6 @@ class EfsVolume(EcsVolume):
         if use_job_role and not enable_transit_encryption:
             raise ValidationError(None, f"EFS volume '{name}': use_job_role=True requires "
                                         "enable_transit_encryption=True")
-        if transit_encryption_port is not None and (isinstance(transit_encryption_port, bool) or
-                                                    not isinstance(transit_encryption_port, int) or
-                                                    not 0 <= transit_encryption_port <= 65535):
-            raise ValidationError(None, f"EFS volume '{name}': transit_encryption_port must be an integer "
-                                        f"port number, got {transit_encryption_port!r}")
 
     @staticmethod
     def is_efs_volume(x: Any) -> bool:
@@ -169,7 +168,7 @@ class HostVolume(EcsVolume):
     def __init__(self, *, name: str, container_path: str, readonly: bool | None = None,
                  host_path: str | None = None) -> None:
         super().__init__(name=name, container_path=container_path, readonly=readonly)
-        self.host_path = host_path
+        self.host_path = check_str(None, "host_path", host_path, min_length=1)
 
     @staticmethod
     def is_host_volume(x: Any) -> bool:

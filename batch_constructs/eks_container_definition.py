@@ -12,11 +12,13 @@ Terraform's snake_case keys (the typed ``eks_properties`` block, not JSON):
 from __future__ import annotations
 
 import enum
-import math
 import re
 from typing import Any, Sequence
 
 from ._base import BatchConstruct
+from ._check import (check_bool, check_enum, check_instance, check_int, check_list, check_mapping, check_number,
+                     check_str, check_str_list)
+from ._convert import mebibytes_of, token_string
 from ._errors import ValidationError, warn
 from ._json import escape_strings
 from ._tokens import format_number, is_unresolved
@@ -43,15 +45,17 @@ class EmptyDirMediumType(str, enum.Enum):
 
 
 _DNS_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
+_DNS_RULE = ("a Kubernetes {} name (a DNS-1123 label: at most 63 lower-case letters, digits and '-', starting and "
+             "ending with a letter or digit)")
 
 
-def _size_mib(size: Size, what: str, scope: Any = None) -> int:
-    if not isinstance(size, Size):
-        raise ValidationError(scope, f"'{what}' must be a Size (Size.mebibytes(2048)), got {type(size).__name__}")
-    try:
-        return int(size.to_mebibytes())
-    except ValueError as error:  # C01
-        raise ValidationError(scope, str(error)) from None
+def _mib(scope: Any, keyword: str, size: Any) -> Any:
+    """Whole MiB of a ``Size`` (``Size.mebibytes(token)`` passes), int32."""
+    return check_int(scope, f"{keyword} (MiB)", mebibytes_of(scope, keyword, size, tokens=True))
+
+
+def _mi(mib: Any) -> str:
+    return f"{token_string(mib)}Mi"
 
 
 class EksVolume:
@@ -59,21 +63,20 @@ class EksVolume:
 
     Create one with :meth:`empty_dir`, :meth:`host_path` or :meth:`secret`.
 
-    :param name: the volume's name (required; a DNS label such as ``scratch``).
+    :param name: the volume's name (required; a DNS-1123 label such as ``scratch``, at most 63
+        characters; unique within the container).
     :param mount_path: where the container sees it (default: not mounted; Terraform requires a
         path for every mount).
     :param readonly: mount read-only (default: not emitted, Kubernetes' read-write).
     """
 
     def __init__(self, *, name: str, mount_path: str | None = None, readonly: bool | None = None) -> None:
-        if not isinstance(name, str) or not name:
+        if check_str(None, "name", name, required=True) == "":
             raise ValidationError(None, f"EksVolume needs a non-empty 'name', got {name!r}")
-        if not _DNS_LABEL.match(name):
-            warn(None, f"EksVolume name '{name}' is not a Kubernetes volume name (at most 63 lower-case letters, "
-                       "digits and '-', starting and ending with a letter or digit); the pod may not start")
+        check_str(None, "name", name, pattern=_DNS_LABEL, rule=_DNS_RULE.format("volume"))
         self.name = name
-        self.container_path = mount_path
-        self.readonly = readonly
+        self.container_path = check_str(None, "mount_path", mount_path, min_length=1)
+        self.readonly = check_bool(None, "readonly", readonly)
 
     @property
     def mount_path(self) -> str | None:
@@ -118,12 +121,12 @@ class EmptyDirVolume(EksVolume):
     def __init__(self, *, name: str, mount_path: str | None = None, readonly: bool | None = None,
                  medium: EmptyDirMediumType | None = None, size_limit: Size | None = None) -> None:
         super().__init__(name=name, mount_path=mount_path, readonly=readonly)
-        self.medium = EmptyDirMediumType(medium) if medium is not None else None
+        self.medium = check_enum(None, "medium", medium, EmptyDirMediumType)
         if size_limit is None:
             raise ValidationError(None, f"EksVolume.empty_dir '{name}' needs size_limit: the Terraform AWS "
                                         "provider requires it")
-        self._size_mib = _size_mib(size_limit, "size_limit")
-        if self._size_mib <= 0:
+        self._size_mib = _mib(None, "size_limit", size_limit)
+        if not is_unresolved(self._size_mib) and self._size_mib <= 0:
             raise ValidationError(None, f"EksVolume.empty_dir '{name}' specifies 'size_limit' = {self._size_mib} "
                                         "MiB; it must be at least 1 MiB")
         self.size_limit = size_limit
@@ -133,7 +136,7 @@ class EmptyDirVolume(EksVolume):
         return isinstance(x, EmptyDirVolume)
 
     def _render_pod_volume(self) -> dict[str, Any]:
-        empty_dir: dict[str, Any] = {"size_limit": f"{self._size_mib}Mi"}
+        empty_dir: dict[str, Any] = {"size_limit": _mi(self._size_mib)}
         if self.medium is not None:
             empty_dir["medium"] = self.medium.value
         return {"name": self.name, "empty_dir": empty_dir}
@@ -145,7 +148,7 @@ class HostPathVolume(EksVolume):
     def __init__(self, *, name: str, host_path: str, mount_path: str | None = None,
                  readonly: bool | None = None) -> None:
         super().__init__(name=name, mount_path=mount_path, readonly=readonly)
-        if not isinstance(host_path, str) or not host_path:
+        if not check_str(None, "host_path", host_path, required=True):
             raise ValidationError(None, f"EksVolume.host_path '{name}' needs a non-empty 'host_path'")
         self.path = host_path
 
@@ -164,10 +167,10 @@ class SecretPathVolume(EksVolume):
     def __init__(self, *, name: str, secret_name: str, optional: bool | None = None,
                  mount_path: str | None = None, readonly: bool | None = None) -> None:
         super().__init__(name=name, mount_path=mount_path, readonly=readonly)
-        if not isinstance(secret_name, str) or not secret_name:
+        if not check_str(None, "secret_name", secret_name, required=True):
             raise ValidationError(None, f"EksVolume.secret '{name}' needs a non-empty 'secret_name'")
         self.secret_name = secret_name
-        self.optional = True if optional is None else optional
+        self.optional = True if optional is None else check_bool(None, "optional", optional)
 
     @staticmethod
     def is_secret_path_volume(x: Any) -> bool:
@@ -178,6 +181,15 @@ class SecretPathVolume(EksVolume):
 
 
 _KNOWN_VOLUMES = (EmptyDirVolume, HostPathVolume, SecretPathVolume)
+
+
+def _check_volume(scope: Any, keyword: str, volume: Any) -> EksVolume:
+    """E28 (AWS CDK's message) for an ``EksVolume`` of an unknown kind; anything else is not a volume."""
+    check_instance(scope, keyword, volume, EksVolume,
+                   "an EksVolume (EksVolume.empty_dir(...), .host_path(...) or .secret(...))", required=True)
+    if not isinstance(volume, _KNOWN_VOLUMES):
+        raise ValidationError(scope, "unknown volume type")
+    return volume
 
 
 def render_pod_volume(volume: Any) -> dict[str, Any]:
@@ -229,20 +241,20 @@ class EksContainerDefinition(BatchConstruct):
                  run_as_group: int | None = None, run_as_root: bool | None = None,
                  run_as_user: int | None = None, volumes: Sequence[EksVolume] | None = None) -> None:
         super().__init__(scope, id)
-        if not isinstance(image, ContainerImage):
-            raise self._error(f"'image' must be a ContainerImage (ContainerImage.from_registry(...)), "
-                              f"got {type(image).__name__}")
-        self.image = image
-        self.args = list(args) if args is not None else None
-        self.command = list(command) if command is not None else None
-        self.env = dict(env) if env else None
+        self.image = check_instance(self, "image", image, ContainerImage,
+                                    "a ContainerImage (ContainerImage.from_registry(...))", required=True)
+        self.args = check_str_list(self, "args", args)
+        self.command = check_str_list(self, "command", command)
+        self.env = check_mapping(self, "env", env) or None
         for key, value in (self.env or {}).items():
+            if not key:
+                raise self._error("'env' names must be non-empty strings, got ''")
             if key.startswith("AWS_BATCH"):
                 raise self._error(f"environment variable '{key}' uses the reserved prefix AWS_BATCH")
             if value == "":
                 warn(self, f"environment variable '{key}' has an empty value and will be ignored by AWS Batch")
-        self.image_pull_policy = ImagePullPolicy(image_pull_policy) if image_pull_policy is not None else None
-        self.name = name
+        self.image_pull_policy = check_enum(self, "image_pull_policy", image_pull_policy, ImagePullPolicy)
+        self.name = check_str(self, "name", name, pattern=_DNS_LABEL, rule=_DNS_RULE.format("container"))
 
         self.cpu_limit = self._check_cpu("cpu_limit", cpu_limit)
         self.cpu_reservation = self._check_cpu("cpu_reservation", cpu_reservation)
@@ -251,9 +263,12 @@ class EksContainerDefinition(BatchConstruct):
                               f"least 'cpu_reservation' ({format_number(cpu_reservation)})")
         self.memory_limit = memory_limit
         self.memory_reservation = memory_reservation
+        self.privileged = check_bool(self, "privileged", privileged)
+        self.readonly_root_filesystem = check_bool(self, "readonly_root_filesystem", readonly_root_filesystem)
+        self.run_as_root = check_bool(self, "run_as_root", run_as_root)
         self._memory_limit_mib = self._check_memory("memory_limit", memory_limit)
         self._memory_reservation_mib = self._check_memory("memory_reservation", memory_reservation)
-        if self._memory_limit_mib is not None and self._memory_reservation_mib is not None \
+        if self._known(self._memory_limit_mib) and self._known(self._memory_reservation_mib) \
                 and self._memory_limit_mib != self._memory_reservation_mib:
             raise self._error(f"EksContainerDefinition '{id}': 'memory_limit' ({self._memory_limit_mib} MiB) must "
                               f"equal 'memory_reservation' ({self._memory_reservation_mib} MiB) when both are set")
@@ -269,16 +284,9 @@ class EksContainerDefinition(BatchConstruct):
             warn(self, f"EksContainerDefinition '{id}' sets no {' and no '.join(missing)} (limit or reservation); "
                        "AWS Batch needs at least one of each for the pod (set it here or override it at submit)")
 
-        for key, value in (("run_as_group", run_as_group), ("run_as_user", run_as_user)):
-            if value is not None and not is_unresolved(value) and (
-                    isinstance(value, bool) or not isinstance(value, int) or value < 0):
-                raise self._error(f"EksContainerDefinition '{id}': '{key}' must be a non-negative integer, "
-                                  f"got {value!r}")
-        self.privileged = privileged
-        self.readonly_root_filesystem = readonly_root_filesystem
-        self.run_as_group = run_as_group
-        self.run_as_root = run_as_root
-        self.run_as_user = run_as_user
+        # Kubernetes' run_as_user/run_as_group are int64, the Batch API's Long: non-negative here.
+        self.run_as_group = check_int(self, "run_as_group", run_as_group, minimum=0, maximum=2 ** 63 - 1)
+        self.run_as_user = check_int(self, "run_as_user", run_as_user, minimum=0, maximum=2 ** 63 - 1)
         if run_as_root is False and run_as_user is None:
             raise self._error(f"EksContainerDefinition '{id}' requires run_as_user when run_as_root is False")
         if run_as_user is None and run_as_root is None and (
@@ -287,9 +295,8 @@ class EksContainerDefinition(BatchConstruct):
                        "Terraform AWS provider then sends run_as_user = 0 and the container runs as root; set "
                        "run_as_user (or run_as_root=True to say so)")
 
-        self._volumes: list[EksVolume] = []
-        for volume in volumes or ():
-            self.add_volume(volume)
+        self._volumes: list[EksVolume] = check_list(self, "volumes", volumes, _check_volume,
+                                                    expected="a list of EksVolume") or []
 
     # -- checks ----------------------------------------------------------------------------
     @staticmethod
@@ -297,33 +304,28 @@ class EksContainerDefinition(BatchConstruct):
         return value is not None and not is_unresolved(value)
 
     def _check_cpu(self, key: str, value: Any) -> Any:
+        value = check_number(self, key, value)
         if value is None or is_unresolved(value):
             return value
-        ok = (not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value)
-              and value > 0 and float(value * 4).is_integer())
-        if not ok:
+        if not (value > 0 and float(value * 4).is_integer()):
             raise self._error(f"EksContainerDefinition '{self.node.id}': '{key}' = {value!r} is not a CPU "
                               "quantity AWS Batch accepts; use a positive multiple of 0.25 vCPU")
         return value
 
-    def _check_memory(self, key: str, value: Any) -> int | None:
-        if value is None:
-            return None
-        mib = _size_mib(value, key, self)
+    def _check_memory(self, key: str, value: Any) -> Any:
+        mib = _mib(self, key, value)
+        if mib is None or is_unresolved(mib):
+            return mib
         if mib < 4:
             raise self._error(f"EksContainerDefinition '{self.node.id}': '{key}' = {mib} MiB; Kubernetes on "
                               "AWS Batch needs at least 4 MiB")
         return mib
 
     def _check_gpu(self, key: str, value: Any) -> Any:
-        if value is None or is_unresolved(value):
-            return value
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise self._error(f"EksContainerDefinition '{self.node.id}': '{key}' = {value!r} must be a whole "
-                              "number of GPUs")
-        return value
+        return check_int(self, key, value, minimum=0)
 
     def _validate(self) -> list[str]:
+        """Duplicate volume names (volumes can still be added)."""
         seen: set[str] = set()
         out = []
         for volume in self._volumes:
@@ -335,9 +337,7 @@ class EksContainerDefinition(BatchConstruct):
     # -- volumes ---------------------------------------------------------------------------
     def add_volume(self, volume: EksVolume) -> None:
         """Add a pod volume (and its mount, when it has a ``mount_path``)."""
-        if not isinstance(volume, _KNOWN_VOLUMES):
-            raise self._error("unknown volume type")
-        self._volumes.append(volume)
+        self._volumes.append(_check_volume(self, "volume", volume))
 
     @property
     def volumes(self) -> list[EksVolume]:
@@ -346,10 +346,7 @@ class EksContainerDefinition(BatchConstruct):
     # -- rendering -------------------------------------------------------------------------
     @staticmethod
     def _quantity(value: Any) -> str:
-        if is_unresolved(value):
-            from cdktf import Token
-            return Token.as_string(value)
-        return format_number(value)
+        return token_string(value)
 
     def _render_resources(self) -> dict[str, Any] | None:
         limits: dict[str, str] = {}
@@ -359,9 +356,9 @@ class EksContainerDefinition(BatchConstruct):
         if self.cpu_reservation is not None:
             requests["cpu"] = self._quantity(self.cpu_reservation)
         if self._memory_limit_mib is not None:
-            limits["memory"] = f"{self._memory_limit_mib}Mi"
+            limits["memory"] = _mi(self._memory_limit_mib)
         if self._memory_reservation_mib is not None:
-            requests["memory"] = f"{self._memory_reservation_mib}Mi"
+            requests["memory"] = _mi(self._memory_reservation_mib)
         if self.gpu_limit is not None:
             limits["nvidia.com/gpu"] = self._quantity(self.gpu_limit)
         if self.gpu_reservation is not None:

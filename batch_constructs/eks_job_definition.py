@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 from typing import Any
 
+from ._check import check_bool, check_enum, check_instance, check_str
 from ._json import escape_strings
 from .eks_container_definition import EksContainerDefinition
 from .job_definition_base import ImportedJobDefinition, JobDefinitionBase
@@ -43,16 +44,15 @@ class EksJobDefinition(JobDefinitionBase):
                  use_host_network: bool | None = None, propagate_tags: bool | None = None,
                  **kwargs: Any) -> None:
         super().__init__(scope, id, **kwargs)
-        if not isinstance(container, EksContainerDefinition):
-            raise self._error(f"EksJobDefinition 'container' must be an EksContainerDefinition, got "
-                              f"{type(container).__name__}")
-        if propagate_tags:
+        check_instance(self, "container", container, EksContainerDefinition, "an EksContainerDefinition",
+                       required=True)
+        if check_bool(self, "propagate_tags", propagate_tags):
             raise self._error(f"EksJobDefinition '{id}' cannot use 'propagate_tags': AWS Batch does not "
                               "propagate tags to EKS pods and rejects it for EKS job definitions")
         self.container = container
-        self.dns_policy = DnsPolicy(dns_policy) if dns_policy is not None else None
-        self.service_account = service_account
-        self.use_host_network = use_host_network
+        self.dns_policy = check_enum(self, "dns_policy", dns_policy, DnsPolicy)
+        self.service_account = check_str(self, "service_account", service_account, min_length=1)
+        self.use_host_network = check_bool(self, "use_host_network", use_host_network)
         self.propagate_tags = propagate_tags
         self._create_resource("container")
 

@@ -7,9 +7,12 @@ import re
 from typing import Any, Sequence
 
 from ._base import BatchConstruct, generated_name
+from ._check import (check_bool, check_duration, check_enum, check_instance, check_int, check_list, check_number,
+                     check_str)
+from ._convert import seconds_of
 from ._errors import ValidationError
 from ._json import escape_strings
-from ._tokens import is_unresolved
+from ._tokens import format_number, is_unresolved
 from .compute_environment_base import arn_resource_name, check_name
 from .core import Duration
 from .iam import PolicyStatement, as_principal
@@ -50,6 +53,7 @@ class Reason:
         for field, value, pattern in (("on_exit_code", on_exit_code, _EXIT_CODE_GLOB),
                                       ("on_reason", on_reason, _REASON_GLOB),
                                       ("on_status_reason", on_status_reason, _REASON_GLOB)):
+            check_str(None, field, value)
             if value is not None and (not 1 <= len(value) <= 512 or not pattern.match(value)):
                 raise ValidationError(None, f"'{field}' value '{value}' is not a valid glob for AWS Batch")
         return cls(on_exit_code=on_exit_code, on_reason=on_reason, on_status_reason=on_status_reason)
@@ -66,8 +70,9 @@ class RetryStrategy:
     """``RetryStrategy.of(Action.EXIT, Reason.CANNOT_PULL_CONTAINER)``."""
 
     def __init__(self, action: Action, on: Reason) -> None:
-        self.action = Action(action)
-        self.on = on
+        self.action = check_enum(None, "action", action, Action, required=True)
+        self.on = check_instance(None, "on", on, Reason, "a Reason (Reason.NON_ZERO_EXIT_CODE, Reason.custom(...))",
+                                 required=True)
 
     @classmethod
     def of(cls, action: Action, on: Reason) -> "RetryStrategy":
@@ -82,13 +87,19 @@ class RetryStrategy:
         return out
 
 
+def _check_strategy(scope: Any, keyword: str, value: Any) -> RetryStrategy:
+    return check_instance(scope, keyword, value, RetryStrategy, "a RetryStrategy (RetryStrategy.of(action, reason))",
+                          required=True)
+
+
 class JobDefinitionBase(BatchConstruct):
     """Keywords shared by ECS, EKS and multi-node job definitions.
 
     :param job_definition_name: default: generated from the construct path (unique).
     :param parameters: ``Ref::name`` substitutions; string values (scalars are stringified).
     :param retry_attempts: 1–10 (default: none, Batch's 1).
-    :param retry_strategies: ``RetryStrategy`` entries (default none; at most 5 in all).
+    :param retry_strategies: ``RetryStrategy`` entries (default none; at most 5 in all; they need
+        ``retry_attempts``).
     :param scheduling_priority: 0–9999 (default none; needed on fair-share queues).
     :param timeout: a ``Duration`` of at least 60 s (default none).
     :param skip_deregister_on_update: ``True`` keeps old revisions active
@@ -101,60 +112,76 @@ class JobDefinitionBase(BatchConstruct):
                  scheduling_priority: int | None = None, timeout: Duration | None = None,
                  skip_deregister_on_update: bool | None = None) -> None:
         super().__init__(scope, id)
-        check_name(self, "job_definition_name", job_definition_name)
+        check_name(self, "job_definition_name", check_str(self, "job_definition_name", job_definition_name))
         self._job_definition_name = job_definition_name or generated_name(self)
         self.parameters = self._check_parameters(parameters)
-        if retry_attempts is not None and not is_unresolved(retry_attempts) and not 1 <= retry_attempts <= 10:
-            raise self._error(f"JobDefinition '{id}' specifies 'retry_attempts' = {retry_attempts}; it must be "
-                              "between 1 and 10")
-        self.retry_attempts = retry_attempts
-        self._retry_strategies = list(retry_strategies or ())
-        if scheduling_priority is not None and not is_unresolved(scheduling_priority) \
-                and not 0 <= scheduling_priority <= 9999:
-            raise self._error(f"JobDefinition '{id}' specifies 'scheduling_priority' = {scheduling_priority}; "
-                              "it must be between 0 and 9999")
-        self.scheduling_priority = scheduling_priority
-        if timeout is not None:
-            if not isinstance(timeout, Duration):
-                raise self._error(f"JobDefinition '{id}' 'timeout' must be a Duration, got {type(timeout).__name__}")
-            try:
-                seconds = timeout.to_seconds()
-            except ValueError as error:  # C01/C03: not a whole number of seconds
-                raise self._error(str(error)) from None
-            if seconds < 60:
-                raise self._error(f"JobDefinition '{id}' specifies 'timeout' = {seconds} seconds; it must be at "
-                                  "least 60 seconds")
+        self.retry_attempts = self._check_retry_attempts(retry_attempts)
+        self._retry_strategies: list[RetryStrategy] = check_list(
+            self, "retry_strategies", retry_strategies, _check_strategy, expected="a list of RetryStrategy") or []
+        self.scheduling_priority = self._check_scheduling_priority(scheduling_priority)
         self.timeout = timeout
-        self.skip_deregister_on_update = skip_deregister_on_update
+        self._timeout_seconds = self._check_timeout(timeout)
+        self.skip_deregister_on_update = check_bool(self, "skip_deregister_on_update", skip_deregister_on_update)
 
-    def _check_parameters(self, parameters: dict[str, Any] | None) -> dict[str, str] | None:
+    def _check_retry_attempts(self, value: Any) -> Any:
+        value = check_int(self, "retry_attempts", value)
+        if value is not None and not is_unresolved(value) and not 1 <= value <= 10:
+            raise self._error(f"JobDefinition '{self.node.id}' specifies 'retry_attempts' = {value}; it must be "
+                              "between 1 and 10")
+        return value
+
+    def _check_scheduling_priority(self, value: Any) -> Any:
+        value = check_int(self, "scheduling_priority", value)
+        if value is not None and not is_unresolved(value) and not 0 <= value <= 9999:
+            raise self._error(f"JobDefinition '{self.node.id}' specifies 'scheduling_priority' = {value}; "
+                              "it must be between 0 and 9999")
+        return value
+
+    def _check_timeout(self, timeout: Any) -> Any:
+        """Whole seconds, at least 60 (int32); ``Duration.seconds(token)`` passes unchecked."""
+        if check_duration(self, "timeout", timeout) is None:
+            return None
+        seconds = seconds_of(self, timeout)  # C01/C03: not a whole number of seconds
+        if is_unresolved(seconds):
+            return seconds
+        if seconds < 60:
+            raise self._error(f"JobDefinition '{self.node.id}' specifies 'timeout' = {seconds} seconds; it must be "
+                              "at least 60 seconds")
+        return check_int(self, "timeout in seconds", seconds)
+
+    def _check_parameters(self, parameters: Any) -> dict[str, str] | None:
+        """A dict of strings; numbers and booleans are stringified (Terraform's ``map(string)``)."""
+        check_instance(self, "parameters", parameters, dict, "a dict of parameter names to strings")
         if parameters is None:
             return None
         out: dict[str, str] = {}
         for key, value in parameters.items():
+            check_str(self, "parameters key", key, min_length=1)
+            keyword = f"parameters[{key!r}]"
             if isinstance(value, bool):
                 value = "true" if value else "false"
             elif isinstance(value, (int, float)):
-                from ._tokens import format_number
-                value = format_number(value)
-            if not isinstance(value, str):
-                raise self._error(f"JobDefinition '{self.node.id}' parameter '{key}' must be a string")
-            out[key] = value
+                value = format_number(check_number(self, keyword, value))
+            out[key] = check_str(self, keyword, value, required=True)  # type: ignore[assignment]
         return out
 
     def add_retry_strategy(self, strategy: RetryStrategy) -> None:
         """Append ``strategy`` (rendered after the constructor's, at synth)."""
-        self._retry_strategies.append(strategy)
+        self._retry_strategies.append(_check_strategy(self, "strategy", strategy))
 
     @property
     def retry_strategies(self) -> list[RetryStrategy]:
         return list(self._retry_strategies)
 
     def _validate(self) -> list[str]:
+        out = []
         n = len(self._retry_strategies)
         if n > 5:
-            return [f"JobDefinition '{self.node.id}' has {n} retry strategies; at most 5 are allowed"]
-        return []
+            out.append(f"JobDefinition '{self.node.id}' has {n} retry strategies; at most 5 are allowed")
+        if n and self.retry_attempts is None:
+            out.append(f"JobDefinition '{self.node.id}' has retry strategies but no 'retry_attempts': AWS Batch "
+                       "evaluates 'retry_strategies' only with retry_attempts (1-10)")
+        return out
 
     def _render_common(self) -> dict[str, Any]:
         attrs: dict[str, Any] = {"name": self._job_definition_name}
@@ -166,7 +193,8 @@ class JobDefinitionBase(BatchConstruct):
         if self._retry_strategies:
             retry["evaluate_on_exit"] = [escape_strings(s.render()) for s in self._retry_strategies]
         attrs["retry_strategy"] = retry or None
-        attrs["timeout"] = {"attempt_duration_seconds": self.timeout.to_seconds()} if self.timeout else None
+        attrs["timeout"] = ({"attempt_duration_seconds": self._timeout_seconds}
+                           if self._timeout_seconds is not None else None)
         if self.scheduling_priority is not None:
             attrs["scheduling_priority"] = self.scheduling_priority
         if self.skip_deregister_on_update is not None:

@@ -6,7 +6,9 @@ import enum
 from typing import Any, Sequence
 
 from ._base import BatchConstruct
-from ._errors import ValidationError, warn
+from ._check import check_bool, check_enum, check_instance, check_int, check_list, check_number, check_str
+from ._convert import mebibytes_of
+from ._errors import warn
 from ._tokens import is_unresolved
 from .core import Size
 
@@ -76,11 +78,11 @@ class Device:
 
     def __init__(self, *, host_path: str, container_path: str | None = None,
                  permissions: Sequence[DevicePermission] | None = None) -> None:
-        if not isinstance(host_path, str) or not host_path:
-            raise ValidationError(None, "Device 'host_path' must be a non-empty string")
-        self.host_path = host_path
-        self.container_path = container_path
-        self.permissions = [DevicePermission(p) for p in permissions] if permissions is not None else None
+        self.host_path = check_str(None, "host_path", host_path, min_length=1, required=True)
+        self.container_path = check_str(None, "container_path", container_path, min_length=1)
+        self.permissions = check_list(None, "permissions", permissions,
+                                      lambda s, k, v: check_enum(s, k, v, DevicePermission, required=True),
+                                      expected="a list of DevicePermission")
 
     def render(self) -> dict[str, Any]:
         return {"hostPath": self.host_path, "containerPath": self.container_path,
@@ -97,25 +99,25 @@ class Tmpfs:
 
     def __init__(self, *, container_path: str, size: Size,
                  mount_options: Sequence[TmpfsMountOption] | None = None) -> None:
-        if not isinstance(container_path, str) or not container_path:
-            raise ValidationError(None, "Tmpfs 'container_path' must be a non-empty string")
-        if not isinstance(size, Size):
-            raise ValidationError(None, f"Tmpfs 'size' must be a Size, got {type(size).__name__}")
-        self.container_path = container_path
+        self.container_path = check_str(None, "container_path", container_path, min_length=1, required=True)
         self.size = size
-        self._mib = _mib(None, size)
-        self.mount_options = [TmpfsMountOption(o) for o in mount_options] if mount_options is not None else None
+        self._mib = check_int(None, "size (MiB)", mebibytes_of(None, "size", size, required=True), minimum=1)
+        self.mount_options = check_list(None, "mount_options", mount_options,
+                                        lambda s, k, v: check_enum(s, k, v, TmpfsMountOption, required=True),
+                                        expected="a list of TmpfsMountOption")
 
     def render(self) -> dict[str, Any]:
         return {"containerPath": self.container_path, "size": self._mib,
                 "mountOptions": [o.value for o in self.mount_options] if self.mount_options else None}
 
 
-def _mib(scope: Any, size: Size) -> int:
-    try:
-        return int(size.to_mebibytes())
-    except ValueError as error:
-        raise ValidationError(scope, str(error)) from None
+def _check_device(scope: Any, keyword: str, value: Any) -> Device:
+    return check_instance(scope, keyword, value, Device, "a Device (Device(host_path=...))", required=True)
+
+
+def _check_tmpfs(scope: Any, keyword: str, value: Any) -> Tmpfs:
+    return check_instance(scope, keyword, value, Tmpfs, "a Tmpfs (Tmpfs(container_path=..., size=...))",
+                          required=True)
 
 
 class LinuxParameters(BatchConstruct):
@@ -133,35 +135,34 @@ class LinuxParameters(BatchConstruct):
                  shared_memory_size: Size | None = None, max_swap: Size | None = None,
                  swappiness: int | None = None) -> None:
         super().__init__(scope, id)
-        self.init_process_enabled = init_process_enabled
+        self.init_process_enabled = check_bool(self, "init_process_enabled", init_process_enabled)
         self.shared_memory_size = shared_memory_size
         self.max_swap = max_swap
-        self._shm = _mib(self, shared_memory_size) if shared_memory_size is not None else None
-        self._swap = _mib(self, max_swap) if max_swap is not None else None
-        if swappiness is not None and not is_unresolved(swappiness):
-            if isinstance(swappiness, bool) or not isinstance(swappiness, (int, float)) \
-                    or swappiness != int(swappiness) or not 0 <= swappiness <= 100:
-                raise self._error(f"swappiness: Must be an integer between 0 and 100; received {swappiness}.")
-            swappiness = int(swappiness)
+        self._shm = check_int(self, "shared_memory_size (MiB)",
+                              mebibytes_of(self, "shared_memory_size", shared_memory_size), minimum=0)
+        self._swap = check_int(self, "max_swap (MiB)", mebibytes_of(self, "max_swap", max_swap), minimum=0)
+        self.swappiness = self._check_swappiness(swappiness)
         if swappiness is not None and max_swap is None:
             warn(self, "swappiness is ignored unless max_swap is set")
-        self.swappiness = swappiness
         self._devices: list[Device] = []
         self._tmpfs: list[Tmpfs] = []
 
+    def _check_swappiness(self, swappiness: Any) -> Any:
+        """0-100, whole (AWS CDK's message for a number out of range or with a fraction)."""
+        value = check_number(self, "swappiness", swappiness)
+        if value is None or is_unresolved(value):
+            return value
+        if value != int(value) or not 0 <= value <= 100:
+            raise self._error(f"swappiness: Must be an integer between 0 and 100; received {swappiness}.")
+        return int(value)
+
     def add_devices(self, *devices: Device) -> None:
         """Expose host devices to the container (rendered at synth)."""
-        for device in devices:
-            if not isinstance(device, Device):
-                raise self._error(f"add_devices() takes Device objects, got {type(device).__name__}")
-        self._devices.extend(devices)
+        self._devices.extend(check_list(self, "devices", devices, _check_device))
 
     def add_tmpfs(self, *tmpfs: Tmpfs) -> None:
         """Add tmpfs mounts (rendered at synth)."""
-        for mount in tmpfs:
-            if not isinstance(mount, Tmpfs):
-                raise self._error(f"add_tmpfs() takes Tmpfs objects, got {type(mount).__name__}")
-        self._tmpfs.extend(tmpfs)
+        self._tmpfs.extend(check_list(self, "tmpfs", tmpfs, _check_tmpfs))
 
     @property
     def devices(self) -> list[Device]:

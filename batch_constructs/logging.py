@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from typing import Any, Mapping
 
+from ._check import check_enum, check_instance, check_mapping, check_str
+from ._convert import mebibytes_of
 from ._errors import ValidationError
 from .iam import PolicyStatement
 
@@ -88,6 +90,21 @@ def _grant_secret_options(secret_options: Mapping[str, Any], scope: Any, contain
     return resolved
 
 
+def _is_log_group(value: Any) -> bool:
+    return getattr(value, "terraform_resource_type", None) == "aws_cloudwatch_log_group" or \
+        hasattr(value, "log_group_name")
+
+
+def _check_secret_options(secret_options: Any) -> dict[str, Any]:
+    from .secrets import Secret
+    check_instance(None, "secret_options", secret_options, dict, "a dict of option names to Secret")
+    for name, secret in (secret_options or {}).items():
+        check_str(None, "secret_options key", name, min_length=1)
+        check_instance(None, f"secret_options[{name!r}]", secret, Secret,
+                       "a Secret (Secret.from_secrets_manager(...) or Secret.from_ssm_parameter(...))", required=True)
+    return dict(secret_options or {})
+
+
 class GenericLogDriver(LogDriver):
     """Any driver Batch supports (``json-file``, ``syslog``, ``journald``, ``gelf``, ``fluentd``,
     ``splunk``, ``awsfirelens``, ``awslogs``) with Docker ``options`` and ``secret_options``
@@ -95,32 +112,29 @@ class GenericLogDriver(LogDriver):
 
     def __init__(self, *, log_driver: str, options: Mapping[str, str] | None = None,
                  secret_options: Mapping[str, Any] | None = None) -> None:
+        check_str(None, "log_driver", log_driver, required=True)
         if log_driver not in BATCH_LOG_DRIVERS:
             raise ValidationError(None, f"log driver '{log_driver}' is not supported by AWS Batch; use one of "
                                         f"{', '.join(BATCH_LOG_DRIVERS)}")
-        for key, value in (options or {}).items():
-            if not isinstance(value, str):
-                raise ValidationError(None, f"log driver option '{key}' must be a string, got "
-                                            f"{type(value).__name__}")
         self.log_driver = log_driver
-        self.options = dict(options or {})
-        self.secret_options = dict(secret_options or {})
+        self.options = check_mapping(None, "options", options) or {}
+        self.secret_options = _check_secret_options(secret_options)
 
     def bind(self, scope: Any, container: Any) -> LogDriverConfig:
         return LogDriverConfig(log_driver=self.log_driver, options=self.options,
                                secret_options=_grant_secret_options(self.secret_options, scope, container))
 
 
-def _retention_days(value: Any) -> int | None:
+def _retention_days(keyword: str, value: Any) -> int | None:
+    """A ``RetentionDays`` member, its name, or its number of days (``None`` for never expire)."""
     if value is None:
         return None
-    days = int(getattr(value, "value", value)) if not isinstance(value, bool) else -1
-    if days == RetentionDays.INFINITE:
-        return None
-    if days not in {r.value for r in RetentionDays}:
+    if isinstance(value, (int, float)) and not isinstance(value, (bool, RetentionDays)) and \
+            value not in {r.value for r in RetentionDays}:
         raise ValidationError(None, f"log retention of {value!r} days is not one CloudWatch Logs offers; use "
                                     "RetentionDays")
-    return days
+    days = check_enum(None, keyword, value, RetentionDays).value
+    return None if days == RetentionDays.INFINITE else days
 
 
 class AwsLogDriver(LogDriver):
@@ -142,10 +156,16 @@ class AwsLogDriver(LogDriver):
                  log_retention: Any = None, datetime_format: str | None = None,
                  multiline_pattern: str | None = None, mode: AwsLogDriverMode | str | None = None,
                  max_buffer_size: Any = None) -> None:
-        if not isinstance(stream_prefix, str) or not stream_prefix:
+        if check_str(None, "stream_prefix", stream_prefix) == "" or stream_prefix is None:
             raise ValidationError(None, "LogDrivers.aws_logs() needs a non-empty 'stream_prefix'")
+        check_str(None, "datetime_format", datetime_format)
+        check_str(None, "multiline_pattern", multiline_pattern)
+        if not _is_log_group(log_group):
+            check_str(None, "log_group", log_group, min_length=1, rule="the provider's CloudwatchLogGroup or a "
+                      "log group name")
         if retention is not None and log_retention is not None:
             raise ValidationError(None, "LogDrivers.aws_logs() takes 'retention' or 'log_retention', not both")
+        keyword = "retention" if retention is not None else "log_retention"
         retention = retention if retention is not None else log_retention
         if log_group is not None and retention is not None:
             raise ValidationError(None, "LogDrivers.aws_logs(): 'retention' applies only to the log group the "
@@ -155,10 +175,11 @@ class AwsLogDriver(LogDriver):
                                         "'multiline_pattern' can be set")
         self.stream_prefix = stream_prefix
         self.log_group = log_group
-        self.retention_days = _retention_days(retention)
+        self.retention_days = _retention_days(keyword, retention)
         self.datetime_format = datetime_format
         self.multiline_pattern = multiline_pattern
-        self.mode = AwsLogDriverMode(mode) if mode is not None else None
+        self.mode = check_enum(None, "mode", mode, AwsLogDriverMode)
+        self._buffer_mib = mebibytes_of(None, "max_buffer_size", max_buffer_size)
         if max_buffer_size is not None and self.mode is not AwsLogDriverMode.NON_BLOCKING:
             raise ValidationError(None, "LogDrivers.aws_logs(): 'max_buffer_size' needs "
                                         "mode=AwsLogDriverMode.NON_BLOCKING")
@@ -194,7 +215,7 @@ class AwsLogDriver(LogDriver):
         if self.mode is not None:
             options["mode"] = self.mode.value
         if self.max_buffer_size is not None:
-            options["max-buffer-size"] = f"{int(self.max_buffer_size.to_mebibytes())}m"
+            options["max-buffer-size"] = f"{self._buffer_mib}m"
         return LogDriverConfig(log_driver="awslogs", options=options)
 
 
@@ -220,17 +241,22 @@ class LogDrivers:
 
     @staticmethod
     def gelf(*, address: str, options: Mapping[str, str] | None = None) -> GenericLogDriver:
+        check_str(None, "address", address, min_length=1, required=True)
+        check_mapping(None, "options", options)
         return GenericLogDriver(log_driver="gelf", options={"gelf-address": address, **(options or {})})
 
     @staticmethod
     def fluentd(*, address: str | None = None, options: Mapping[str, str] | None = None) -> GenericLogDriver:
-        extra = {"fluentd-address": address} if address else {}
+        extra = {"fluentd-address": address} if check_str(None, "address", address) else {}
+        check_mapping(None, "options", options)
         return GenericLogDriver(log_driver="fluentd", options={**extra, **(options or {})})
 
     @staticmethod
     def splunk(*, url: str, secret_token: Any = None, options: Mapping[str, str] | None = None) -> GenericLogDriver:
         """Splunk; ``secret_token`` is a :class:`~batch_constructs.secrets.Secret` (read granted
         to the execution role)."""
+        check_str(None, "url", url, min_length=1, required=True)
+        check_mapping(None, "options", options)
         return GenericLogDriver(log_driver="splunk", options={"splunk-url": url, **(options or {})},
                                 secret_options={"splunk-token": secret_token} if secret_token else None)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from ._errors import ValidationError
+from ._check import check_bool, check_instance, check_int, check_list
 from ._json import canonical_json
 from ._tokens import is_unresolved
 from .ec2 import InstanceType
@@ -28,12 +28,11 @@ class MultiNodeContainer:
     """
 
     def __init__(self, *, container: EcsContainerDefinitionBase, start_node: int, end_node: int) -> None:
-        for key, value in (("start_node", start_node), ("end_node", end_node)):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise ValidationError(None, f"MultiNodeContainer '{key}' must be an integer, got {value!r}")
-        self.container = container
-        self.start_node = start_node
-        self.end_node = end_node
+        # Node indexes are int32 in the API; negative or inverted ranges are reported at synth.
+        self.start_node = check_int(None, "start_node", start_node, minimum=-2 ** 31, required=True)
+        self.end_node = check_int(None, "end_node", end_node, minimum=-2 ** 31, required=True)
+        self.container = check_instance(None, "container", container, EcsContainerDefinitionBase,
+                                        "an EcsEc2ContainerDefinition", required=True)
 
     @property
     def target_nodes(self) -> str:
@@ -41,6 +40,24 @@ class MultiNodeContainer:
 
     def __repr__(self) -> str:
         return f"MultiNodeContainer({self.target_nodes})"
+
+
+def _check_range(scope: Any, keyword: str, value: Any) -> MultiNodeContainer:
+    return check_instance(scope, keyword, value, MultiNodeContainer,
+                          "a MultiNodeContainer(container=..., start_node=..., end_node=...)", required=True)
+
+
+def _new_range(scope: Any, container: Any, start_node: Any, end_node: Any) -> MultiNodeContainer:
+    """``MultiNodeContainer(...)`` for ``add_container(container=..., ...)``, its errors naming ``scope``."""
+    from ._errors import ValidationError
+    if container is not None and not isinstance(container, EcsContainerDefinitionBase):
+        raise ValidationError(scope, f"MultiNodeJobDefinition '{scope.node.id}': the container of node range "
+                                     f"{start_node}:{end_node} must be an EcsEc2ContainerDefinition, got "
+                                     f"{type(container).__name__}")
+    try:
+        return MultiNodeContainer(container=container, start_node=start_node, end_node=end_node)
+    except ValidationError as error:
+        raise ValidationError(scope, error.message) from None
 
 
 class MultiNodeJobDefinition(JobDefinitionBase):
@@ -61,21 +78,19 @@ class MultiNodeJobDefinition(JobDefinitionBase):
                  instance_type: InstanceType | str | None = None, main_node: int | None = None,
                  propagate_tags: bool | None = None, **kwargs: Any) -> None:
         super().__init__(scope, id, **kwargs)
+        check_instance(self, "instance_type", instance_type, (InstanceType, str),
+                       "an ec2.InstanceType or an instance type name ('m5.large')")
         if isinstance(instance_type, str):
             try:
                 instance_type = InstanceType(instance_type)
             except ValueError as error:
                 raise self._error(str(error)) from None
         self._instance_type = instance_type
-        if main_node is not None and (isinstance(main_node, bool) or not isinstance(main_node, int)
-                                      or (not is_unresolved(main_node) and main_node < 0)):
-            raise self._error(f"MultiNodeJobDefinition '{id}': 'main_node' must be a non-negative integer, "
-                              f"got {main_node!r}")
+        main_node = check_int(self, "main_node", main_node, minimum=0)
         self.main_node = 0 if main_node is None else main_node
-        self.propagate_tags = propagate_tags
-        self._containers: list[MultiNodeContainer] = []
-        for container in containers or ():
-            self.add_container(container)
+        self.propagate_tags = check_bool(self, "propagate_tags", propagate_tags)
+        self._containers: list[MultiNodeContainer] = check_list(
+            self, "containers", containers, _check_range, expected="a list of MultiNodeContainer") or []
         self._create_resource("multinode")
 
     # -- containers ------------------------------------------------------------------------
@@ -87,12 +102,12 @@ class MultiNodeJobDefinition(JobDefinitionBase):
         if not isinstance(container, MultiNodeContainer):
             if container is not None:
                 fields["container"] = container
-            container = MultiNodeContainer(start_node=start_node, end_node=end_node, **fields)  # type: ignore[arg-type]
-        if not isinstance(container.container, EcsContainerDefinitionBase):
-            raise self._error(f"MultiNodeJobDefinition '{self.node.id}': the container of node range "
-                              f"{container.target_nodes} must be an EcsEc2ContainerDefinition, got "
-                              f"{type(container.container).__name__}")
-        self._containers.append(container)
+            unknown = sorted(set(fields) - {"container"})
+            if unknown:
+                raise self._error(f"add_container() got unexpected keyword '{unknown[0]}'; it takes a "
+                                  "MultiNodeContainer or container=, start_node=, end_node=")
+            container = _new_range(self, fields.get("container"), start_node, end_node)
+        self._containers.append(_check_range(self, "container", container))
 
     @property
     def containers(self) -> list[MultiNodeContainer]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._check import check_choice, check_instance, check_str
 from ._errors import ValidationError
 from .iam import PolicyStatement
 
@@ -18,8 +19,8 @@ class SecretVersionInfo:
     """``version_id`` or ``version_stage`` of a Secrets Manager secret (default: current)."""
 
     def __init__(self, *, version_id: str | None = None, version_stage: str | None = None) -> None:
-        self.version_id = version_id
-        self.version_stage = version_stage
+        self.version_id = check_str(None, "version_id", version_id, min_length=1)
+        self.version_stage = check_str(None, "version_stage", version_stage, min_length=1)
 
 
 def _secret_arn(secret: Any) -> str:
@@ -59,6 +60,7 @@ class Secret:
     @classmethod
     def from_secrets_manager(cls, secret: Any, field: str | None = None) -> "Secret":
         """The whole secret, or one JSON ``field`` of it (``<arn>:<field>::``)."""
+        check_str(None, "field", field)
         arn = _secret_arn(secret)
         return cls(arn=f"{arn}:{field}::" if field else arn, actions=SECRETS_MANAGER_READ, resource_arn=arn,
                    has_field=bool(field))
@@ -67,7 +69,11 @@ class Secret:
     def from_secrets_manager_version(cls, secret: Any, version_info: SecretVersionInfo | None = None,
                                      field: str | None = None, **kwargs: Any) -> "Secret":
         """A version of the secret: ``<arn>:<field>:<version_stage>:<version_id>``."""
-        info = version_info or SecretVersionInfo(**kwargs)
+        check_str(None, "field", field)
+        for key in kwargs:
+            check_choice(None, "keyword", key, ("version_id", "version_stage"))
+        info = check_instance(None, "version_info", version_info, SecretVersionInfo,
+                              "a SecretVersionInfo (SecretVersionInfo(version_stage=...))") or SecretVersionInfo(**kwargs)
         arn = _secret_arn(secret)
         value = f"{arn}:{field or ''}:{info.version_stage or ''}:{info.version_id or ''}"
         return cls(arn=value, actions=SECRETS_MANAGER_READ, resource_arn=arn, has_field=bool(field))

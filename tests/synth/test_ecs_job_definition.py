@@ -174,9 +174,9 @@ def test_template_syntax_is_escaped_and_tokens_resolve(stack: Any) -> None:
 
 
 def test_gpu_zero_is_dropped_and_fractional_cpu(stack: Any) -> None:
-    EcsJobDefinition(stack, "JobDefn", container=ec2(stack, cpu=0.5, gpu=0))
+    EcsJobDefinition(stack, "JobDefn", container=ec2(stack, cpu=1.5, gpu=0))
     assert props_of(stack)["resourceRequirements"] == [{"type": "MEMORY", "value": "2048"},
-                                                       {"type": "VCPU", "value": "0.5"}]
+                                                       {"type": "VCPU", "value": "1.5"}]
 
 
 def test_fargate_container_properties(stack: Any) -> None:
@@ -198,7 +198,7 @@ def test_fargate_container_properties(stack: Any) -> None:
 
 def test_fargate_latest_platform_and_windows(stack: Any) -> None:
     EcsJobDefinition(stack, "JobDefn", container=fargate(
-        stack, fargate_platform_version=FargatePlatformVersion.LATEST,
+        stack, fargate_platform_version=FargatePlatformVersion.LATEST, cpu=1, memory=Size.mebibytes(2048),
         fargate_operating_system_family=OperatingSystemFamily.WINDOWS_SERVER_2019_CORE,
         readonly_root_filesystem=False))
     props = props_of(stack)
@@ -549,18 +549,21 @@ def test_valid_fargate_pairs(stack: Any, cpu: float, mib: int) -> None:
      "environment variable 'AWS_BATCH_JOB_ID' uses the reserved prefix AWS_BATCH"),
     (dict(secrets={"AWS_BATCHY": Secret.from_ssm_parameter("/p")}),
      "environment variable 'AWS_BATCHY' uses the reserved prefix AWS_BATCH"),
-    (dict(environment={"N": 1}), "environment variable 'N' must have a string value, got int"),
+    (dict(environment={"N": 1}), "'environment['N']' must be a string, got 1 (int)"),
     (dict(secrets={"S": "arn:aws:secretsmanager:us-east-1:1:secret:x"}),
-     "secret 'S' must be a Secret (Secret.from_secrets_manager(...) or Secret.from_ssm_parameter(...)), got str"),
+     "'secrets['S']' must be a Secret (Secret.from_secrets_manager(...) or Secret.from_ssm_parameter(...)), got "
+     "'arn:aws:secretsmanager:us-east-1:1:secret:x' (str)"),
     (dict(environment={"X": "1"}, secrets={"X": Secret.from_ssm_parameter("/p")}),
      "'X' is both an environment variable and a secret"),
     (dict(volumes=["not a volume"]), "unsupported Volume encountered"),
-    (dict(cpu=0), "'cpu' must be a positive number of vCPUs, got 0"),
-    (dict(gpu=-1), "'gpu' must be a non-negative integer, got -1"),
-    (dict(command="echo hi"), "'command' must be a list of strings"),
-    (dict(logging="awslogs"), "'logging' must be a LogDriver (LogDrivers.aws_logs(...), ...), got str"),
+    (dict(cpu=0), "'cpu' must be a number of at least 1, got 0 (int)"),
+    (dict(cpu=0.5), "'cpu' must be a number of at least 1, got 0.5 (float)"),
+    (dict(gpu=-1), "'gpu' must be a whole number from 0 to 2147483647, got -1 (int)"),
+    (dict(command="echo hi"), "'command' must be a list of strings, got 'echo hi' (str); wrap a single value in a "
+                              "list: ['echo hi']"),
+    (dict(logging="awslogs"), "'logging' must be a LogDriver (LogDrivers.aws_logs(...), ...), got 'awslogs' (str)"),
     (dict(linux_parameters={"initProcessEnabled": True}),
-     "'linux_parameters' must be a LinuxParameters construct, got dict"),
+     "'linux_parameters' must be a LinuxParameters construct, got {'initProcessEnabled': True} (dict)"),
 ])
 def test_container_validations(stack: Any, kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(ValidationError) as excinfo:
@@ -597,7 +600,7 @@ def test_duplicate_volume_names_and_ulimits_fail_at_synth(stack: Any) -> None:
     (dict(file_system="fs-1", use_job_role=True),
      "EFS volume 'v': use_job_role=True requires enable_transit_encryption=True"),
     (dict(file_system="fs-1", transit_encryption_port=70000),
-     "EFS volume 'v': transit_encryption_port must be an integer port number, got 70000"),
+     "'transit_encryption_port' must be a whole number from 0 to 65535, got 70000 (int)"),
 ])
 def test_efs_volume_validations(kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(ValidationError) as excinfo:
@@ -628,7 +631,7 @@ def test_tmpfs_and_ulimit_validations() -> None:
     assert _message(excinfo) == "Ulimit 'nofile': soft_limit 10 is above hard_limit 5"
     with pytest.raises(ValidationError) as excinfo:
         Ulimit(name=UlimitName.NOFILE, soft_limit=1.5, hard_limit=5)  # type: ignore[arg-type]
-    assert _message(excinfo) == "Ulimit 'nofile': 'soft_limit' must be an integer, got 1.5"
+    assert _message(excinfo) == "'soft_limit' must be a whole number, got 1.5 (float); AWS takes integers here"
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -638,10 +641,10 @@ def test_tmpfs_and_ulimit_validations() -> None:
      "JobDefinition 'JobDefn' specifies 'timeout' = 59 seconds; it must be at least 60 seconds"),
     (dict(timeout=Duration.millis(60500)), "'60500 millis' cannot be converted into a whole number of seconds."),
     (dict(timeout=Duration.seconds(90.5)), "90.5 must be a whole number of seconds."),
-    (dict(timeout=90), "JobDefinition 'JobDefn' 'timeout' must be a Duration, got int"),
+    (dict(timeout=90), "'timeout' must be a Duration, got 90 (int); use Duration.seconds(n), Duration.minutes(n), ..."),
     (dict(scheduling_priority=10000),
      "JobDefinition 'JobDefn' specifies 'scheduling_priority' = 10000; it must be between 0 and 9999"),
-    (dict(parameters={"p": ["a"]}), "JobDefinition 'JobDefn' parameter 'p' must be a string"),
+    (dict(parameters={"p": ["a"]}), "'parameters['p']' must be a string, got ['a'] (list)"),
     (dict(job_definition_name="bad name"),
      "'job_definition_name' value 'bad name' must be 1-128 letters, digits, hyphens or underscores, starting "
      "with a letter or digit"),
@@ -656,12 +659,12 @@ def test_job_definition_validations(stack: Any, kwargs: dict[str, Any], message:
 def test_container_must_be_an_ecs_container(stack: Any) -> None:
     with pytest.raises(ValidationError) as excinfo:
         EcsJobDefinition(stack, "JobDefn", container="nope")  # type: ignore[arg-type]
-    assert _message(excinfo) == ("EcsJobDefinition 'container' must be an EcsEc2ContainerDefinition or "
-                                 "EcsFargateContainerDefinition, got str")
+    assert _message(excinfo) == ("'container' must be an EcsEc2ContainerDefinition or "
+                                 "EcsFargateContainerDefinition, got 'nope' (str)")
 
 
 def test_more_than_five_retry_strategies_fail_at_synth(stack: Any) -> None:
-    jd = EcsJobDefinition(stack, "JobDefn", container=ec2(stack),
+    jd = EcsJobDefinition(stack, "JobDefn", container=ec2(stack), retry_attempts=3,
                           retry_strategies=[RetryStrategy.of(Action.RETRY, Reason.NON_ZERO_EXIT_CODE)] * 5)
     Template.from_stack(stack)  # five are fine
     jd.add_retry_strategy(RetryStrategy.of(Action.EXIT, Reason.CANNOT_PULL_CONTAINER))
@@ -705,7 +708,7 @@ def test_reason_custom_validations(kwargs: dict[str, Any], message: str) -> None
     (lambda: LogDrivers.generic(log_driver="fluentbit"),
      "log driver 'fluentbit' is not supported by AWS Batch; use one of awslogs, awsfirelens, fluentd, gelf, "
      "journald, json-file, splunk, syslog"),
-    (lambda: LogDrivers.json_file(options={"max-file": 3}), "log driver option 'max-file' must be a string, got int"),
+    (lambda: LogDrivers.json_file(options={"max-file": 3}), "'options['max-file']' must be a string, got 3 (int)"),
 ])
 def test_log_driver_validations(factory: Any, message: str) -> None:
     with pytest.raises(ValidationError) as excinfo:

@@ -46,34 +46,35 @@ def test_minimal_renders_typed_block_without_defaults(stack: Any) -> None:
 
 
 def test_seed_kubernetes_workflow_volumes(stack: Any) -> None:
+    # The seed's names (myEmptyDirVolume, emptyDir, hostPath) are not DNS-1123 labels: refused now.
     jd_construct = EksJobDefinition(stack, "eksf2", container=EksContainerDefinition(
         stack, "container", image=IMAGE,
-        volumes=[EksVolume.empty_dir(name="myEmptyDirVolume", mount_path="/mount/path",
+        volumes=[EksVolume.empty_dir(name="my-empty-dir-volume", mount_path="/mount/path",
                                      medium=EmptyDirMediumType.MEMORY, readonly=True,
                                      size_limit=Size.mebibytes(2048))]))
     # Added after the job definition: still rendered (late values).
-    jd_construct.container.add_volume(EksVolume.empty_dir(name="emptyDir", mount_path="/Volumes/emptyDir",
+    jd_construct.container.add_volume(EksVolume.empty_dir(name="empty-dir", mount_path="/Volumes/emptyDir",
                                                           size_limit=Size.gibibytes(1)))
-    jd_construct.container.add_volume(EksVolume.host_path(name="hostPath", host_path="/sys",
+    jd_construct.container.add_volume(EksVolume.host_path(name="host-path", host_path="/sys",
                                                           mount_path="/Volumes/hostPath"))
     jd_construct.container.add_volume(EksVolume.secret(name="secret", optional=True, mount_path="/Volumes/secret",
                                                        secret_name="mySecret"))
     jd_construct.container.add_volume(EksVolume.secret(name="unmounted", secret_name="other"))
     pod = only_job_definition(stack)["eks_properties"]["pod_properties"]
     assert pod["containers"][0]["volume_mounts"] == [
-        {"name": "myEmptyDirVolume", "mount_path": "/mount/path", "read_only": True},
-        {"name": "emptyDir", "mount_path": "/Volumes/emptyDir"},
-        {"name": "hostPath", "mount_path": "/Volumes/hostPath"},
+        {"name": "my-empty-dir-volume", "mount_path": "/mount/path", "read_only": True},
+        {"name": "empty-dir", "mount_path": "/Volumes/emptyDir"},
+        {"name": "host-path", "mount_path": "/Volumes/hostPath"},
         {"name": "secret", "mount_path": "/Volumes/secret"},
     ]
     assert pod["volumes"] == [
-        {"name": "myEmptyDirVolume", "empty_dir": {"medium": "Memory", "size_limit": "2048Mi"}},
-        {"name": "emptyDir", "empty_dir": {"size_limit": "1024Mi"}},
-        {"name": "hostPath", "host_path": {"path": "/sys"}},
+        {"name": "my-empty-dir-volume", "empty_dir": {"medium": "Memory", "size_limit": "2048Mi"}},
+        {"name": "empty-dir", "empty_dir": {"size_limit": "1024Mi"}},
+        {"name": "host-path", "host_path": {"path": "/sys"}},
         {"name": "secret", "secret": {"secret_name": "mySecret", "optional": True}},
         {"name": "unmounted", "secret": {"secret_name": "other", "optional": True}},
     ]
-    assert [v.name for v in jd_construct.container.volumes] == ["myEmptyDirVolume", "emptyDir", "hostPath",
+    assert [v.name for v in jd_construct.container.volumes] == ["my-empty-dir-volume", "empty-dir", "host-path",
                                                                  "secret", "unmounted"]
 
 
@@ -206,8 +207,8 @@ def test_e28_at_render_too() -> None:
 
 def test_l26_empty_dir_needs_size_limit() -> None:
     with pytest.raises(ValidationError) as error:
-        EksVolume.empty_dir(name="emptyDir", mount_path="/Volumes/emptyDir")
-    assert str(error.value) == ("EksVolume.empty_dir 'emptyDir' needs size_limit: the Terraform AWS provider "
+        EksVolume.empty_dir(name="empty-dir", mount_path="/Volumes/emptyDir")
+    assert str(error.value) == ("EksVolume.empty_dir 'empty-dir' needs size_limit: the Terraform AWS provider "
                                 "requires it")
 
 
@@ -220,9 +221,9 @@ def test_empty_dir_size_limit_whole_mebibytes() -> None:
         EksVolume.empty_dir(name="d", size_limit=Size.mebibytes(0))
 
 
-def test_volume_name_not_kubernetes_warns() -> None:
-    with pytest.warns(BatchConstructsWarning, match="EksVolume name 'myEmptyDirVolume' is not a Kubernetes volume "
-                                                    "name"):
+def test_volume_name_not_kubernetes_is_refused() -> None:
+    with pytest.raises(ValidationError, match="'name' must be a Kubernetes volume name \\(a DNS-1123 label: at most "
+                                              "63 lower-case letters.*got 'myEmptyDirVolume'"):
         EksVolume.host_path(name="myEmptyDirVolume", host_path="/x")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -239,13 +240,20 @@ def test_volume_argument_checks() -> None:
 
 
 @pytest.mark.parametrize("key,value", [("cpu_limit", 0.3), ("cpu_limit", 0), ("cpu_reservation", -1),
-                                       ("cpu_limit", float("nan")), ("cpu_limit", float("inf")),
-                                       ("cpu_reservation", 1e-05), ("cpu_limit", "500m"), ("cpu_limit", True)])
+                                       ("cpu_reservation", 1e-05)])
 def test_cpu_quantities_kubernetes_or_batch_cannot_take(stack: Any, key: str, value: Any) -> None:
     with pytest.raises(ValidationError) as error:
         EksContainerDefinition(stack, "C", image=IMAGE, **{key: value})
     assert error.value.message == (f"EksContainerDefinition 'C': '{key}' = {value!r} is not a CPU quantity AWS "
                                    "Batch accepts; use a positive multiple of 0.25 vCPU")
+
+
+@pytest.mark.parametrize("value, given", [(float("nan"), "nan (float)"), (float("inf"), "inf (float)"),
+                                          ("500m", "'500m' (str)"), (True, "True (bool)")])
+def test_cpu_quantities_that_are_not_finite_numbers(stack: Any, value: Any, given: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        EksContainerDefinition(stack, "C", image=IMAGE, cpu_limit=value)
+    assert error.value.message == f"'cpu_limit' must be a finite number, got {given}"
 
 
 def test_cpu_limit_below_reservation(stack: Any) -> None:
@@ -272,7 +280,8 @@ def test_memory_below_four_mebibytes(stack: Any) -> None:
 def test_memory_not_a_size(stack: Any) -> None:
     with pytest.raises(ValidationError) as error:
         container(stack, memory_limit=2048)
-    assert error.value.message == "'memory_limit' must be a Size (Size.mebibytes(2048)), got int"
+    assert error.value.message == ("'memory_limit' must be a Size, got 2048 (int); use Size.mebibytes(n), "
+                                   "Size.gibibytes(n), ...")
 
 
 def test_memory_limit_must_equal_reservation(stack: Any) -> None:
@@ -285,8 +294,7 @@ def test_memory_limit_must_equal_reservation(stack: Any) -> None:
 def test_gpu_checks(stack: Any) -> None:
     with pytest.raises(ValidationError) as error:
         container(stack, gpu_limit=1.5)
-    assert error.value.message == "EksContainerDefinition 'Container': 'gpu_limit' = 1.5 must be a whole number " \
-                                  "of GPUs"
+    assert error.value.message == "'gpu_limit' must be a whole number, got 1.5 (float); AWS takes integers here"
     with pytest.raises(ValidationError) as error:
         container(stack, "C2", gpu_limit=2, gpu_reservation=1)
     assert error.value.message == "EksContainerDefinition 'C2': 'gpu_limit' (2) must equal 'gpu_reservation' (1) " \
@@ -308,8 +316,7 @@ def test_l27_warning_security_context_without_user(stack: Any) -> None:
 def test_run_as_user_must_be_non_negative_integer(stack: Any) -> None:
     with pytest.raises(ValidationError) as error:
         container(stack, run_as_user=-1)
-    assert error.value.message == "EksContainerDefinition 'Container': 'run_as_user' must be a non-negative " \
-                                  "integer, got -1"
+    assert error.value.message == "'run_as_user' must be a whole number from 0 to 9223372036854775807, got -1 (int)"
 
 
 def test_warning_without_cpu_or_memory(stack: Any) -> None:
@@ -333,7 +340,8 @@ def test_reserved_env_prefix(stack: Any) -> None:
 def test_image_must_be_container_image(stack: Any) -> None:
     with pytest.raises(ValidationError) as error:
         EksContainerDefinition(stack, "C", image="amazon/amazon-ecs-sample")
-    assert error.value.message == "'image' must be a ContainerImage (ContainerImage.from_registry(...)), got str"
+    assert error.value.message == ("'image' must be a ContainerImage (ContainerImage.from_registry(...)), got "
+                                   "'amazon/amazon-ecs-sample' (str)")
 
 
 def test_duplicate_volume_names_at_synth(stack: Any) -> None:
@@ -350,7 +358,7 @@ def test_duplicate_volume_names_at_synth(stack: Any) -> None:
 def test_job_definition_container_type(stack: Any) -> None:
     with pytest.raises(ValidationError) as error:
         EksJobDefinition(stack, "Job", container=object())
-    assert error.value.message == "EksJobDefinition 'container' must be an EksContainerDefinition, got object"
+    assert error.value.message.startswith("'container' must be an EksContainerDefinition, got <object object at")
 
 
 def test_propagate_tags_rejected(stack: Any) -> None:

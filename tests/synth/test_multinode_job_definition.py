@@ -155,7 +155,7 @@ def test_main_node_outside_ranges(stack: Any) -> None:
 def test_main_node_must_be_non_negative_integer(stack: Any) -> None:
     with pytest.raises(ValidationError) as error:
         MultiNodeJobDefinition(stack, "Job", main_node=-1)
-    assert error.value.message == "MultiNodeJobDefinition 'Job': 'main_node' must be a non-negative integer, got -1"
+    assert error.value.message == "'main_node' must be a whole number from 0 to 2147483647, got -1 (int)"
 
 
 def test_fargate_container_rejected(stack: Any) -> None:
@@ -178,7 +178,7 @@ def test_non_ecs_container_rejected(stack: Any) -> None:
 def test_node_indexes_must_be_integers(stack: Any) -> None:
     with pytest.raises(ValidationError) as error:
         MultiNodeContainer(container=ec2(stack, "A"), start_node=0, end_node=1.5)
-    assert str(error.value) == "MultiNodeContainer 'end_node' must be an integer, got 1.5"
+    assert str(error.value) == "'end_node' must be a whole number, got 1.5 (float); AWS takes integers here"
 
 
 def test_bad_instance_type(stack: Any) -> None:
@@ -189,7 +189,7 @@ def test_bad_instance_type(stack: Any) -> None:
 
 def test_retry_strategy_limit_still_checked(stack: Any) -> None:
     from batch_constructs import Action, Reason, RetryStrategy
-    job = MultiNodeJobDefinition(stack, "Job", containers=[node(stack, "A", 0, 0)])
+    job = MultiNodeJobDefinition(stack, "Job", containers=[node(stack, "A", 0, 0)], retry_attempts=2)
     for _ in range(6):
         job.add_retry_strategy(RetryStrategy.of(Action.RETRY, Reason.NON_ZERO_EXIT_CODE))
     assert synth_problems(stack) == ["JobDefinition 'Job' has 6 retry strategies; at most 5 are allowed"]

@@ -34,7 +34,7 @@ def mostly(good: Any, bad: Any) -> Any:
     return st.integers(0, 11).flatmap(lambda n: bad if n == 0 else good)
 
 
-FARGATE_PAIRS = [(0.25, 512), (0.5, 1024), (1, 2048), (2, 8192), (4, 30720), (8, 16384), (16, 122880), (32, 65536)]
+FARGATE_PAIRS = [(0.25, 512), (0.5, 1024), (1, 2048), (2, 8192), (4, 30720), (8, 16384), (16, 122880), (16, 32768)]
 
 
 @st.composite

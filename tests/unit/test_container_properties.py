@@ -196,21 +196,26 @@ def containers(draw: Any) -> tuple[Any, str]:
         warnings.simplefilter("ignore")
         if fargate:
             cpu, mib = draw(st.sampled_from(FARGATE_PAIRS))
-            windows = draw(st.booleans()) and not common["readonly_root_filesystem"]
+            # Windows: 1, 2 or 4 vCPU, X86_64, no user, no Linux parameters, no read-only root.
+            windows = draw(st.booleans()) and not common["readonly_root_filesystem"] and cpu in (1, 2, 4) \
+                and common["user"] is None and "linux_parameters" not in common
+            architectures = [None, CpuArchitecture.X86_64] + ([] if windows else [CpuArchitecture.ARM64])
             container = EcsFargateContainerDefinition(
                 stack, "Container", cpu=cpu, memory=Size.mebibytes(mib),
                 assign_public_ip=draw(st.sampled_from([None, False, True])),
                 ephemeral_storage_size=draw(st.one_of(st.none(), st.integers(21, 200).map(Size.gibibytes))),
-                fargate_cpu_architecture=draw(st.sampled_from([None, CpuArchitecture.X86_64, CpuArchitecture.ARM64])),
+                fargate_cpu_architecture=draw(st.sampled_from(architectures)),
                 fargate_operating_system_family=(OperatingSystemFamily.WINDOWS_SERVER_2022_CORE if windows else
                                                  draw(st.sampled_from([None, OperatingSystemFamily.LINUX]))),
-                fargate_platform_version=draw(st.sampled_from([None, *FargatePlatformVersion])), **common)
+                fargate_platform_version=draw(st.sampled_from(  # 8 and 16 vCPU need 1.4.0 or LATEST
+                    [None, *FargatePlatformVersion] if cpu < 8 else
+                    [None, FargatePlatformVersion.LATEST, FargatePlatformVersion.VERSION1_4])), **common)
             return container, "FARGATE"
         ulimits = [Ulimit(name=name, soft_limit=soft, hard_limit=soft + extra) for name, soft, extra in draw(
             st.lists(st.tuples(st.sampled_from(list(UlimitName)), st.integers(0, 65536), st.integers(0, 1000)),
                      max_size=3, unique_by=lambda t: t[0]))]
         container = EcsEc2ContainerDefinition(
-            stack, "Container", cpu=draw(st.sampled_from([0.25, 0.5, 1, 2, 3, 16, 96])),
+            stack, "Container", cpu=draw(st.sampled_from([1, 1.5, 2, 3, 16, 96])),
             memory=Size.mebibytes(draw(st.integers(4, 786432))), gpu=draw(st.one_of(st.none(), st.integers(0, 8))),
             privileged=draw(st.sampled_from([None, False, True])), ulimits=ulimits, **common)
         return container, "EC2"
