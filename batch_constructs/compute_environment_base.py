@@ -4,12 +4,14 @@ replacement-safe lifecycle, imports and the attributes queues need.
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from typing import Any
 
 from ._base import BatchConstruct, generated_name, resource_address
+from ._check import check_str
 from ._errors import ValidationError
 from ._runtime import COMPAT
-from .iam import as_role
+from .compute_environment_validation import (child_path, validate_compute_environment_arn, validate_construct_args,
+                                             validate_flags, validate_role)
 
 __all__ = ["ComputeEnvironmentBase", "ImportedComputeEnvironment"]
 
@@ -18,7 +20,7 @@ NAME_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,127}$")
 
 def check_name(scope: Any, prop: str, value: str | None) -> None:
     """L09: Batch names are 1-128 letters, digits, hyphens or underscores."""
-    if value is None or "${TfToken[" in value:
+    if check_str(scope, prop, value) is None or "${TfToken[" in value:
         return
     if not NAME_PATTERN.match(value):
         raise ValidationError(scope, f"'{prop}' value '{value}' must be 1-128 letters, digits, hyphens "
@@ -54,11 +56,13 @@ class ComputeEnvironmentBase(BatchConstruct):
 
     def __init__(self, scope: Any, id: str, *, compute_environment_name: str | None = None,
                  service_role: Any = None, enabled: bool | None = None) -> None:
+        validate_construct_args(scope, id)
         super().__init__(scope, id)
         check_name(self, "compute_environment_name", compute_environment_name)
         self._compute_environment_name = compute_environment_name
-        self.service_role = as_role(service_role, what="service_role", scope=self)
-        self.enabled = True if enabled is None else bool(enabled)
+        self.service_role = validate_role(self, "service_role", service_role)
+        enabled = validate_flags(self, enabled=enabled)["enabled"]
+        self.enabled = True if enabled is None else enabled
         self._depends_on: list[Any] = []
         if compute_environment_name and "${TfToken[" not in compute_environment_name:
             from ._errors import warn
@@ -113,8 +117,13 @@ class ComputeEnvironmentBase(BatchConstruct):
 class ImportedComputeEnvironment:
     """A compute environment known by ARN (``from_*_compute_environment_arn``): creates nothing."""
 
+    #: the keyword of the ARN in the ``from_*_arn`` factory (for messages)
+    _ARN_KEYWORD = "compute_environment_arn"
+
     def __init__(self, scope: Any, id: str, arn: str, *, compute_type_family: str | None = None,
-                 orchestration: str | None = None) -> None:
+                 orchestration: str | None = None, arn_keyword: str | None = None) -> None:
+        self._path = child_path(scope, id)
+        validate_compute_environment_arn(self._path, arn_keyword or self._ARN_KEYWORD, arn)
         self.node_id = id
         self.compute_environment_arn = arn
         self.compute_environment_name = arn_resource_name(arn)

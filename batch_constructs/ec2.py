@@ -11,6 +11,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from ._check import check_int, check_list, check_str, describe
+from ._errors import ValidationError
+from .compute_environment_validation import (SG_ID, check_instance_type_identifier, check_protocol,
+                                             check_subnet_selection, child_path,
+                                             security_group_description, subnet_id, subnet_selection_fields,
+                                             validate_ami_map, validate_imported_launch_template,
+                                             validate_launch_template_props, validate_placement_group_props,
+                                             validate_security_group_props)
+
 __all__ = ["CpuArchitectureName", "InstanceArchitecture", "InstanceClass", "InstanceSize",
            "InstanceType", "SecurityGroup", "SelectedSubnets", "SubnetSelection", "SubnetType",
            "Vpc", "as_security_group"]
@@ -62,6 +71,16 @@ class InstanceClass(enum.StrEnum):
     def architecture(self) -> InstanceArchitecture:
         return family_architecture(self.value)
 
+    @classmethod
+    def _missing_(cls, value: Any) -> "InstanceClass":
+        """``InstanceClass("M5")`` and ``InstanceClass("M5AD")`` (member names) work too."""
+        if isinstance(value, str):
+            for member in cls:
+                if value.lower() == member.value or value == member.name:
+                    return member
+        raise ValidationError(None, f"'instance_class' must be an EC2 instance family such as 'm5' (an "
+                                    f"ec2.InstanceClass), got {describe(value)}")
+
 
 class InstanceSize(enum.StrEnum):
     NANO = "nano"
@@ -89,22 +108,19 @@ class InstanceSize(enum.StrEnum):
     METAL = "metal"
 
 
-_INSTANCE_TYPE = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9]+$")
-
-
 class InstanceType:
     """``InstanceType("m5ad.large")`` or ``InstanceType.of(InstanceClass.M5AD, InstanceSize.LARGE)``."""
 
     def __init__(self, instance_type_identifier: str) -> None:
-        if not isinstance(instance_type_identifier, str) or not _INSTANCE_TYPE.match(instance_type_identifier):
-            raise ValueError(f"'{instance_type_identifier}' is not an EC2 instance type such as 'm5.large'")
-        self._identifier = instance_type_identifier
+        self._identifier = check_instance_type_identifier(None, None, instance_type_identifier)
 
     @classmethod
     def of(cls, instance_class: InstanceClass | str, instance_size: InstanceSize | str) -> "InstanceType":
-        family = instance_class.value if isinstance(instance_class, InstanceClass) else str(instance_class)
-        size = instance_size.value if isinstance(instance_size, InstanceSize) else str(instance_size)
-        return cls(f"{family}.{size}")
+        family = check_str(None, "instance_class", instance_class, pattern=r"[a-z][a-z0-9-]*", required=True,
+                           rule="an ec2.InstanceClass or an instance family such as 'm5'")
+        size = check_str(None, "instance_size", instance_size, pattern=r"[a-z0-9]+", required=True,
+                         rule="an ec2.InstanceSize or an instance size such as 'large'")
+        return cls(f"{str(family)}.{str(size)}")
 
     @property
     def family(self) -> str:
@@ -144,6 +160,9 @@ class SubnetSelection:
     subnets: Sequence[Any] | None = None      # subnet L1s or ids
     subnet_ids: Sequence[str] | None = None
 
+    def __post_init__(self) -> None:
+        self.subnet_type = subnet_selection_fields(None, "", self)
+
 
 @dataclass
 class SelectedSubnets:
@@ -158,13 +177,13 @@ class _VpcBase:
 
     def select_subnets(self, selection: SubnetSelection | None = None) -> SelectedSubnets:
         """Subnet ids for ``selection`` (default: private with egress, else public)."""
-        selection = selection or SubnetSelection()
+        selection = check_subnet_selection(None, "selection", selection) or SubnetSelection()
+        kind = subnet_selection_fields(None, "selection.", selection)
         if selection.subnet_ids:
             return SelectedSubnets(list(selection.subnet_ids))
         if selection.subnets:
             return SelectedSubnets([s if isinstance(s, str) else getattr(s, "subnet_id", None) or s.id
                                     for s in selection.subnets])
-        kind = selection.subnet_type
         if kind is None:
             for ids in (self.private_subnet_ids, self.isolated_subnet_ids, self.public_subnet_ids):
                 if ids:
@@ -205,10 +224,17 @@ class Vpc(_construct_base(), _VpcBase):  # type: ignore[misc]
 
         from cdktf import Fn, Token
 
+        check_str(self, "ip_addresses", ip_addresses, required=True)
+        max_azs = check_int(self, "max_azs", max_azs, required=True)
+        nat_gateways = check_int(self, "nat_gateways", nat_gateways, minimum=0, required=True)
         if not 1 <= max_azs <= 6:
             raise self._error(f"Vpc 'max_azs' must be between 1 and 6, got {max_azs}")
-        network = ipaddress.ip_network(ip_addresses)
-        subnets = list(network.subnets(new_prefix=max(network.prefixlen + 4, 20)))
+        try:
+            network = ipaddress.IPv4Network(ip_addresses)
+            subnets = list(network.subnets(new_prefix=max(network.prefixlen + 4, 20)))
+        except ValueError as error:
+            raise self._error(f"'ip_addresses' must be an IPv4 CIDR block such as '10.0.0.0/16', got "
+                              f"{describe(ip_addresses)}: {error}") from None
         if len(subnets) < 2 * max_azs:
             raise self._error(f"Vpc CIDR {ip_addresses} is too small for {max_azs} AZs")
         self.resource = self._new_l1("Resource", "vpc", "Vpc", cidr_block=ip_addresses,
@@ -256,7 +282,12 @@ class Vpc(_construct_base(), _VpcBase):  # type: ignore[misc]
                         private_subnet_ids: Sequence[str] = (), public_subnet_ids: Sequence[str] = (),
                         isolated_subnet_ids: Sequence[str] = (), **_ignored: Any) -> ImportedVpc:
         """An existing VPC, by id. Creates nothing."""
-        return ImportedVpc(vpc_id, public_subnet_ids, private_subnet_ids, isolated_subnet_ids)
+        path = child_path(scope, id)
+        check_str(path, "vpc_id", vpc_id, pattern=r"vpc-[0-9a-zA-Z]+", rule="a VPC id (vpc-...)", required=True)
+        subnets = [check_list(path, k, v, subnet_id, expected="a list of subnet ids") for k, v in (
+            ("public_subnet_ids", public_subnet_ids), ("private_subnet_ids", private_subnet_ids),
+            ("isolated_subnet_ids", isolated_subnet_ids))]
+        return ImportedVpc(vpc_id, *(ids or () for ids in subnets))
 
 
 _EGRESS_ALL = {
@@ -270,7 +301,7 @@ class SecurityGroup(_construct_base()):  # type: ignore[misc]
     """A security group (``aws_security_group``) in ``vpc``.
 
     :param vpc: the VPC (required).
-    :param description: default: the construct path (as AWS CDK).
+    :param description: default: the construct path (as AWS CDK), made valid for EC2.
     :param allow_all_outbound: default ``True``: an explicit all-traffic egress rule (Terraform
         removes AWS's default egress rule unless it is declared).
     :param security_group_name: default: generated by Terraform.
@@ -279,12 +310,14 @@ class SecurityGroup(_construct_base()):  # type: ignore[misc]
     def __init__(self, scope: Any, id: str, *, vpc: Any, description: str | None = None,
                  allow_all_outbound: bool = True, security_group_name: str | None = None) -> None:
         super().__init__(scope, id)
+        allow_all_outbound = validate_security_group_props(self, vpc, description, allow_all_outbound,
+                                                           security_group_name)
         extra: dict[str, Any] = {}
-        if security_group_name:
+        if security_group_name is not None:
             extra["name"] = security_group_name
         self.resource = self._new_l1(
             "Resource", "security_group", "SecurityGroup", vpc_id=vpc.vpc_id,
-            description=description or self.node.path, taggable=True,
+            description=description or security_group_description(self.node.path), taggable=True,
             render=lambda: {"egress": [dict(_EGRESS_ALL)] if allow_all_outbound else [],
                             "ingress": []}, **extra)
         self.resource.add_override("lifecycle", {"create_before_destroy": True})
@@ -292,7 +325,8 @@ class SecurityGroup(_construct_base()):  # type: ignore[misc]
 
     @classmethod
     def from_security_group_id(cls, scope: Any, id: str, security_group_id: str, **_: Any) -> "ImportedSecurityGroup":
-        return ImportedSecurityGroup(security_group_id)
+        return ImportedSecurityGroup(check_str(child_path(scope, id), "security_group_id", security_group_id,
+                                               pattern=SG_ID, rule="a security group id (sg-...)", required=True))
 
 
 class ImportedSecurityGroup:
@@ -300,15 +334,16 @@ class ImportedSecurityGroup:
         self.security_group_id = security_group_id
 
 
-def as_security_group(value: Any) -> Any:
+def as_security_group(value: Any, *, scope: Any = None, keyword: str = "security_group") -> Any:
     """Accept our ``SecurityGroup``, an imported one, an id string, or the provider's L1."""
-    if hasattr(value, "security_group_id"):
-        return value
     if isinstance(value, str):
-        return ImportedSecurityGroup(value)
+        return ImportedSecurityGroup(check_str(scope, keyword, value, pattern=SG_ID,
+                                               rule="a security group id (sg-...)"))
     if getattr(value, "terraform_resource_type", None) == "aws_security_group":
         return ImportedSecurityGroup(value.id)
-    raise ValueError(f"expected a security group, got {type(value).__name__}")
+    return check_protocol(scope, keyword, value, ("security_group_id",),
+                          "an ec2.SecurityGroup, SecurityGroup.from_security_group_id(...), a security group id "
+                          "or the provider's SecurityGroup", required=True)
 
 
 # -- launch templates, placement groups, machine images (compute environments) --------------------
@@ -334,6 +369,7 @@ class LaunchTemplate(_construct_base()):  # type: ignore[misc]
         import base64
 
         from ._base import generated_name
+        validate_launch_template_props(self, launch_template_name, user_data, machine_image, instance_type)
         extra: dict[str, Any] = {}
         if launch_template_name:
             extra["name"] = launch_template_name
@@ -367,19 +403,16 @@ class LaunchTemplate(_construct_base()):  # type: ignore[misc]
         """An existing template by id or name (exactly one), optionally with a version."""
         return ImportedLaunchTemplate(launch_template_id=launch_template_id,
                                       launch_template_name=launch_template_name,
-                                      version_number=version_number)
+                                      version_number=version_number, scope=child_path(scope, id))
 
 
 class ImportedLaunchTemplate:
     """A launch template known by id or name; ``version_number`` default: none."""
 
     def __init__(self, *, launch_template_id: str | None = None, launch_template_name: str | None = None,
-                 version_number: str | None = None) -> None:
-        if (launch_template_id is None) == (launch_template_name is None):
-            raise ValueError("a launch template needs exactly one of launch_template_id or launch_template_name")
-        self.launch_template_id = launch_template_id
-        self.launch_template_name = launch_template_name
-        self.version_number = None if version_number is None else str(version_number)
+                 version_number: str | int | None = None, scope: Any = None) -> None:
+        self.launch_template_id, self.launch_template_name, self.version_number = \
+            validate_imported_launch_template(scope, launch_template_id, launch_template_name, version_number)
 
 
 class _L1LaunchTemplate:
@@ -393,15 +426,17 @@ class _L1LaunchTemplate:
         self.latest_version_number = Token.as_string(l1.latest_version)
 
 
-def as_launch_template(value: Any) -> Any:
+def as_launch_template(value: Any, *, scope: Any = None, keyword: str = "launch_template") -> Any:
     """Accept our ``LaunchTemplate``, an imported one, or the provider's ``LaunchTemplate`` L1."""
     if value is None or isinstance(value, (LaunchTemplate, ImportedLaunchTemplate, _L1LaunchTemplate)):
         return value
     if getattr(value, "terraform_resource_type", None) == "aws_launch_template":
         return _L1LaunchTemplate(value)
-    if hasattr(value, "launch_template_id") or hasattr(value, "launch_template_name"):
-        return value
-    raise ValueError(f"expected a launch template, got {type(value).__name__}")
+    expected = ("an ec2.LaunchTemplate, LaunchTemplate.from_launch_template_attributes(...) or the provider's "
+                "LaunchTemplate")
+    if hasattr(value, "launch_template_name"):
+        return check_protocol(scope, keyword, value, ("launch_template_name",), expected)
+    return check_protocol(scope, keyword, value, ("launch_template_id",), expected, required=True)
 
 
 class PlacementGroupStrategy(enum.Enum):
@@ -422,6 +457,7 @@ class PlacementGroup(_construct_base()):  # type: ignore[misc]
                  strategy: PlacementGroupStrategy | None = None, partitions: int | None = None) -> None:
         super().__init__(scope, id)
         from ._base import generated_name
+        strategy, partitions, _ = validate_placement_group_props(self, placement_group_name, strategy, partitions)
         extra: dict[str, Any] = {}
         if partitions is not None:
             extra["partition_count"] = partitions
@@ -434,7 +470,9 @@ class PlacementGroup(_construct_base()):  # type: ignore[misc]
 
     @classmethod
     def from_placement_group_name(cls, scope: Any, id: str, placement_group_name: str) -> "ImportedPlacementGroup":
-        return ImportedPlacementGroup(placement_group_name)
+        path = child_path(scope, id)
+        return ImportedPlacementGroup(validate_placement_group_props(path, placement_group_name, None, None,
+                                                                     required=True)[2])
 
 
 class ImportedPlacementGroup:
@@ -465,8 +503,7 @@ class MachineImage:
 
 class GenericLinuxImage:
     def __init__(self, ami_map: dict[str, str]) -> None:
-        if not ami_map:
-            raise ValueError("MachineImage.generic_linux() needs at least one region → AMI entry")
+        validate_ami_map(ami_map)
         self.ami_map = dict(ami_map)
 
     def get_image(self, scope: Any) -> MachineImageConfig:
@@ -481,7 +518,8 @@ class GenericLinuxImage:
 
 class SsmParameterImage:
     def __init__(self, parameter_name: str) -> None:
-        self.parameter_name = parameter_name
+        self.parameter_name = check_str(None, "parameter_name", parameter_name, min_length=1, max_length=2048,
+                                        required=True)
 
     def get_image(self, scope: Any) -> MachineImageConfig:
         from cdktf import TerraformStack

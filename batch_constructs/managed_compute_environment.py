@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from ._check import check_duration
 from ._errors import ValidationError
-from ._tokens import is_unresolved
 from .compute_environment_base import ComputeEnvironmentBase, ImportedComputeEnvironment
+from .compute_environment_validation import (validate_flags, validate_maxv_cpus, validate_security_groups,
+                                             validate_vpc)
 from .core import Duration
-from .ec2 import SecurityGroup, SubnetSelection, as_security_group
+from .ec2 import SecurityGroup, SubnetSelection, check_subnet_selection
 
 __all__ = ["Connections", "FargateComputeEnvironment", "ManagedComputeEnvironmentBase"]
 
@@ -49,27 +51,22 @@ class ManagedComputeEnvironmentBase(ComputeEnvironmentBase):
                  enabled: bool | None = None) -> None:
         super().__init__(scope, id, compute_environment_name=compute_environment_name,
                          service_role=service_role, enabled=enabled)
-        if vpc is None or not hasattr(vpc, "select_subnets"):
-            raise ValidationError(self, f"{type(self).__name__} '{id}' needs 'vpc' (a batch_constructs.ec2.Vpc "
-                                        "or Vpc.from_attributes(...))")
+        self.vpc = validate_vpc(self, id, vpc)
+        flags = validate_flags(self, spot=spot, terminate_on_update=terminate_on_update,
+                               replace_compute_environment=replace_compute_environment,
+                               update_to_latest_image_version=update_to_latest_image_version)
         if update_to_latest_image_version:
             raise ValidationError(self, "'update_to_latest_image_version' is not supported by the Terraform "
                                         "AWS provider")
-        self.vpc = vpc
-        self.vpc_subnets = vpc_subnets
-        self.maxv_cpus = 256 if maxv_cpus is None else maxv_cpus
-        if not is_unresolved(self.maxv_cpus) and (not isinstance(self.maxv_cpus, int) or self.maxv_cpus < 1):
-            raise ValidationError(self, f"Managed ComputeEnvironment '{id}' has 'maxvCpus' = {self.maxv_cpus}; "
-                                        "it must be a positive whole number")
-        self.spot = bool(spot)
-        self.update_timeout = update_timeout
-        self.terminate_on_update = terminate_on_update
-        self.replace_compute_environment = bool(replace_compute_environment)
+        self.vpc_subnets = check_subnet_selection(self, "vpc_subnets", vpc_subnets)
+        self.maxv_cpus = validate_maxv_cpus(self, id, maxv_cpus)
+        self.spot = bool(flags["spot"])
+        self.update_timeout = check_duration(self, "update_timeout", update_timeout)
+        self.terminate_on_update = flags["terminate_on_update"]
+        self.replace_compute_environment = bool(flags["replace_compute_environment"])
         self.update_to_latest_image_version = update_to_latest_image_version
-        if security_groups is None:
-            self.security_groups = [SecurityGroup(self, "SecurityGroup", vpc=vpc)]
-        else:
-            self.security_groups = [as_security_group(sg) for sg in security_groups]
+        groups = validate_security_groups(self, security_groups)
+        self.security_groups = [SecurityGroup(self, "SecurityGroup", vpc=vpc)] if groups is None else groups
         self.connections = Connections(self.security_groups)
         self.subnet_ids = vpc.select_subnets(vpc_subnets).subnet_ids
         if not self.subnet_ids:
@@ -135,7 +132,8 @@ class FargateComputeEnvironment(ManagedComputeEnvironmentBase):
                                              fargate_compute_environment_arn: str) -> ImportedComputeEnvironment:
         """An existing Fargate environment by ARN: creates nothing."""
         return ImportedComputeEnvironment(scope, id, fargate_compute_environment_arn,
-                                          compute_type_family="FARGATE", orchestration="ECS")
+                                          compute_type_family="FARGATE", orchestration="ECS",
+                                          arn_keyword="fargate_compute_environment_arn")
 
 
 _MANAGED_KEYWORDS = {

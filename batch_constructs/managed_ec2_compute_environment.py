@@ -14,17 +14,20 @@ What they emit (see ``docs/compute-environments.md``):
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from ._check import check_enum, check_list
 from ._errors import ValidationError, warn
-from ._tokens import format_number, is_unresolved
 from .compute_environment_base import ImportedComputeEnvironment
+from .compute_environment_validation import (validate_eks_cluster, validate_flags, validate_images,
+                                             validate_instance_class, validate_instance_type, validate_namespace,
+                                             validate_placement_group, validate_role, validate_spot_config,
+                                             validate_update_timeout, validate_vcpus)
 from .core import Duration, Tags, tags_of
 from .ec2 import (InstanceArchitecture, InstanceClass, InstanceType, SubnetSelection, as_launch_template,
                   family_architecture)
-from .iam import ManagedPolicy, Role, ServicePrincipal, as_role
+from .iam import ManagedPolicy, Role, ServicePrincipal
 from .managed_compute_environment import Connections, ManagedComputeEnvironmentBase
 
 __all__ = ["AllocationStrategy", "DefaultInstanceClass", "EcsMachineImage", "EcsMachineImageType",
@@ -101,28 +104,8 @@ class OptimalInstanceType(InstanceType):
         return InstanceArchitecture.X86_64
 
 
-_NAMESPACE = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
-
-
-def _as_instance_type(value: Any) -> InstanceType:
-    if isinstance(value, InstanceType):
-        return value
-    if isinstance(value, str):
-        return OptimalInstanceType() if value == "optimal" else InstanceType(value)
-    raise ValueError(f"expected an ec2.InstanceType, got {type(value).__name__}")
-
-
-def _as_instance_class(value: Any) -> Any:
-    if isinstance(value, InstanceClass):
-        return value
-    if isinstance(value, str):
-        try:
-            return InstanceClass(value.lower())
-        except ValueError:
-            if not re.match(r"^[a-z][a-z0-9-]*$", value):
-                raise ValueError(f"'{value}' is not an EC2 instance class such as 'm5'") from None
-            return value
-    raise ValueError(f"expected an ec2.InstanceClass, got {type(value).__name__}")
+def _default_class(scope: Any, keyword: str, value: Any) -> "DefaultInstanceClass":
+    return check_enum(scope, keyword, value, DefaultInstanceClass, required=True)
 
 
 def _architecture(value: Any) -> InstanceArchitecture:
@@ -154,20 +137,39 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
                   allocation_strategy: AllocationStrategy | None, spot_bid_percentage: float | None,
                   spot_fleet_role: Any, instance_role: Any, launch_template: Any,
                   minv_cpus: int | None, placement_group: Any, e01: str) -> None:
+        self.use_optimal_instance_classes = validate_flags(
+            self, use_optimal_instance_classes=use_optimal_instance_classes)["use_optimal_instance_classes"]
+        self.instance_types: list[InstanceType] = check_list(
+            self, "instance_types", instance_types, validate_instance_type, expected="a list of ec2.InstanceType") or []
+        self.instance_classes: list[Any] = check_list(
+            self, "instance_classes", instance_classes, validate_instance_class,
+            expected="a list of ec2.InstanceClass") or []
+        self.default_instance_classes: list[DefaultInstanceClass] = check_list(
+            self, "default_instance_classes", default_instance_classes, _default_class,
+            expected="a list of DefaultInstanceClass") or []
         # E01/E02 (an empty default_instance_classes list counts as not given: Q06)
-        if default_instance_classes and use_optimal_instance_classes:
+        if self.default_instance_classes and self.use_optimal_instance_classes:
             raise ValidationError(self, e01)
-        self.instance_types: list[InstanceType] = [_as_instance_type(t) for t in instance_types or ()]
-        self.instance_classes: list[Any] = [_as_instance_class(c) for c in instance_classes or ()]
-        self.default_instance_classes = [DefaultInstanceClass(c) for c in default_instance_classes or ()]
-        self.use_optimal_instance_classes = use_optimal_instance_classes
+        self._a1_requested = any(t.family == "a1" for t in self.instance_types) or \
+            any(str(c) == "a1" for c in self.instance_classes)
         self._optimal_warned = False
+        self._init_strategy(id, allocation_strategy)
+        self.images = validate_images(self, id, images, self._IMAGE_CLASS, self._IMAGE_TYPES)
+        self._check_a1(id)
+        self._init_instance_role(instance_role)
+        self.minv_cpus = validate_vcpus(self, id, minv_cpus, self.maxv_cpus)
+        self.spot_bid_percentage = validate_spot_config(self, id, self.spot, spot_bid_percentage)
+        self._init_spot_fleet_role(id, spot_fleet_role)
+        self._update_timeout_minutes = validate_update_timeout(self, id, self.update_timeout)
+        self.launch_template = as_launch_template(launch_template, scope=self)
+        self._check_launch_template(id)
+        self._placement_group_given = validate_placement_group(self, placement_group)
+        self.tags = Tags.of(self)
 
-        # E04/E05
-        if allocation_strategy is not None:
-            allocation_strategy = AllocationStrategy(allocation_strategy)
-        strategy = allocation_strategy or (AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED if self.spot
-                                           else AllocationStrategy.BEST_FIT_PROGRESSIVE)
+    def _init_strategy(self, id: str, allocation_strategy: Any) -> None:
+        """E04/E05 (spot strategies need spot), then the kind's own rule (E06 for EKS)."""
+        strategy = check_enum(self, "allocation_strategy", allocation_strategy, AllocationStrategy) or (
+            AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED if self.spot else AllocationStrategy.BEST_FIT_PROGRESSIVE)
         if strategy in (AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED,
                         AllocationStrategy.SPOT_CAPACITY_OPTIMIZED) and not self.spot:
             raise ValidationError(self, f"Managed ComputeEnvironment '{id}' specifies "
@@ -175,63 +177,20 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         self.allocation_strategy = strategy
         self._check_strategy(id)
 
-        self.images = list(images) if images is not None else None
-        self._check_images(id)
-        self._check_a1(id)
-
-        # instance role and profile
+    def _init_instance_role(self, instance_role: Any) -> None:
+        """The given instance role (or a created one) and, always, its instance profile."""
         if instance_role is None:
             self.instance_role = Role(self, "InstanceProfileRole",
                                       assumed_by=ServicePrincipal("ec2.amazonaws.com"),
                                       managed_policies=[ManagedPolicy.from_aws_managed_policy_name(p)
                                                         for p in self._INSTANCE_POLICIES])
         else:
-            self.instance_role = as_role(instance_role, what="instance_role", scope=self)
+            self.instance_role = validate_role(self, "instance_role", instance_role)
         self.instance_profile = self._new_l1("InstanceProfile", "iam_instance_profile", "IamInstanceProfile",
                                              role=self._role_name(self.instance_role))
         self.instance_profile.add_override("lifecycle", {"create_before_destroy": True})
         self._depends_on.extend(getattr(self.instance_role, "policy_attachments", []))
         self._depends_on.append(self.instance_profile)
-
-        # E11/E12
-        self.minv_cpus = 0 if minv_cpus is None else minv_cpus
-        if not is_unresolved(self.minv_cpus) and self.minv_cpus < 0:
-            raise ValidationError(self, f"Managed ComputeEnvironment '{id}' has 'minvCpus' = "
-                                        f"{format_number(self.minv_cpus)} < 0; 'minvCpus' cannot be less than zero")
-        if not is_unresolved(self.minv_cpus) and not is_unresolved(self.maxv_cpus) and \
-                self.minv_cpus > self.maxv_cpus:
-            raise ValidationError(self, f"Managed ComputeEnvironment '{id}' has 'minvCpus' = "
-                                        f"{format_number(self.minv_cpus)} > 'maxvCpus' = "
-                                        f"{format_number(self.maxv_cpus)}; 'minvCpus' cannot be greater than 'maxvCpus'")
-
-        # E07-E09 (Q08: 0 is a value too)
-        self.spot_bid_percentage = spot_bid_percentage
-        if spot_bid_percentage is not None:
-            if not self.spot:
-                raise ValidationError(self, f"Managed ComputeEnvironment '{id}' specifies 'spotBidPercentage' "
-                                            "without specifying 'spot'")
-            if not is_unresolved(spot_bid_percentage):
-                if spot_bid_percentage > 100:
-                    raise ValidationError(self, f"Managed ComputeEnvironment '{id}' specifies "
-                                                "'spotBidPercentage' > 100")
-                if spot_bid_percentage < 0:
-                    raise ValidationError(self, f"Managed ComputeEnvironment '{id}' specifies "
-                                                "'spotBidPercentage' < 0")
-        self._init_spot_fleet_role(id, spot_fleet_role)
-
-        # L17 (C01/C03 come from Duration)
-        self._update_timeout_minutes = None
-        if self.update_timeout is not None:
-            minutes = self.update_timeout.to_minutes()
-            if not is_unresolved(minutes) and not 1 <= minutes <= 360:
-                raise ValidationError(self, f"Managed ComputeEnvironment '{id}' specifies 'update_timeout' = "
-                                            f"{format_number(minutes)} minutes; it must be between 1 and 360")
-            self._update_timeout_minutes = minutes
-
-        self.launch_template = as_launch_template(launch_template)
-        self._check_launch_template(id)
-        self._placement_group_given = placement_group
-        self.tags = Tags.of(self)
 
     # -- hooks -----------------------------------------------------------------------------------
     _INSTANCE_POLICIES: tuple[str, ...] = ("service-role/AmazonEC2ContainerServiceforEC2Role",)
@@ -253,24 +212,6 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         raise NotImplementedError
 
     # -- checks ----------------------------------------------------------------------------------
-    def _check_images(self, id: str) -> None:
-        if self.images is None:
-            return
-        kind = type(self).__name__
-        if len(self.images) > 2:
-            raise ValidationError(self, f"ComputeEnvironment '{id}' specifies {len(self.images)} images; "
-                                        "at most 2 are allowed")
-        for image in self.images:
-            ok = isinstance(image, self._IMAGE_CLASS)
-            if ok and image.image_type is not None:
-                try:
-                    self._IMAGE_TYPES(str(image.image_type))
-                except ValueError:
-                    ok = False
-            if not ok:
-                raise ValidationError(self, f"{kind} '{id}' takes {self._IMAGE_CLASS.__name__} images with "
-                                            f"{self._IMAGE_TYPES.__name__} types, got {image!r}")
-
     def _check_launch_template(self, id: str) -> None:
         lt = self.launch_template
         if lt is None:
@@ -290,11 +231,11 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
     # -- instance types ------------------------------------------------------------------------------
     def add_instance_type(self, instance_type: Any) -> None:
         """Add an instance type (rendered at synth, before the classes)."""
-        self.instance_types.append(_as_instance_type(instance_type))
+        self.instance_types.append(validate_instance_type(self, "instance_type", instance_type))
 
     def add_instance_class(self, instance_class: Any) -> None:
         """Add an instance class (rendered at synth, after the types)."""
-        self.instance_classes.append(_as_instance_class(instance_class))
+        self.instance_classes.append(validate_instance_class(self, "instance_class", instance_class))
 
     def _explicit(self) -> list[tuple[str, str, InstanceArchitecture]]:
         out = [("type", str(t), _architecture(t)) for t in self.instance_types]
@@ -494,8 +435,6 @@ class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
             vpc_subnets, security_groups, maxv_cpus, spot, update_timeout, terminate_on_update,
             replace_compute_environment, update_to_latest_image_version, compute_environment_name,
             service_role, enabled))
-        self._a1_requested = any(_architecture_family(t) == "a1" for t in instance_types or ()) or \
-            any(str(_as_instance_class(c)) == "a1" for c in instance_classes or ())
         self._init_ec2(id, instance_types=instance_types, instance_classes=instance_classes,
                        default_instance_classes=default_instance_classes,
                        use_optimal_instance_classes=use_optimal_instance_classes, images=images,
@@ -524,11 +463,12 @@ class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
                                         "@aws-cdk/aws-batch:defaultToAL2023 feature flag.")
 
     def _init_spot_fleet_role(self, id: str, spot_fleet_role: Any) -> None:
+        spot_fleet_role = validate_role(self, "spot_fleet_role", spot_fleet_role)
         if spot_fleet_role is not None and not self.spot:
             raise ValidationError(self, f"Managed ComputeEnvironment '{id}' specifies 'spotFleetRole' without "
                                         "specifying 'spot'")
         if spot_fleet_role is not None:
-            self.spot_fleet_role = as_role(spot_fleet_role, what="spot_fleet_role", scope=self)
+            self.spot_fleet_role = spot_fleet_role
             if not self._uses_spot_fleet_role():
                 warn(self, f"spot_fleet_role of '{id}' is not used: Batch uses a spot fleet role only with "
                            "AllocationStrategy.BEST_FIT")
@@ -553,10 +493,6 @@ class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
     ) -> "ImportedManagedEc2EcsComputeEnvironment":
         """An existing ECS EC2 environment by ARN: creates nothing; ``add_*`` raise."""
         return ImportedManagedEc2EcsComputeEnvironment(scope, id, managed_ec2_ecs_compute_environment_arn)
-
-
-def _architecture_family(value: Any) -> str:
-    return _as_instance_type(value).family
 
 
 class ManagedEc2EksComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
@@ -600,9 +536,8 @@ class ManagedEc2EksComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
             replace_compute_environment, update_to_latest_image_version, compute_environment_name,
             service_role, enabled))
         self.eks_cluster = eks_cluster
-        self._eks_cluster_arn = self._cluster_arn(id, eks_cluster)
-        self.kubernetes_namespace = kubernetes_namespace
-        self._check_namespace(id, kubernetes_namespace)
+        self._eks_cluster_arn = validate_eks_cluster(self, id, eks_cluster)
+        self.kubernetes_namespace = validate_namespace(self, id, kubernetes_namespace)
         self._init_ec2(id, instance_types=instance_types, instance_classes=instance_classes,
                        default_instance_classes=default_instance_classes,
                        use_optimal_instance_classes=use_optimal_instance_classes, images=images,
@@ -616,36 +551,6 @@ class ManagedEc2EksComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
             warn(self, "the Terraform AWS provider cannot set the launch template's userdata_type to "
                        "EKS_NODEADM: the launch template's user data must already be nodeadm-compatible")
         self._create_resource()
-
-    def _cluster_arn(self, id: str, cluster: Any) -> str:
-        if isinstance(cluster, str):
-            if not is_unresolved(cluster) and not cluster.startswith("arn:"):
-                raise ValidationError(self, f"ManagedEc2EksComputeEnvironment '{id}' needs 'eks_cluster' as the "
-                                            f"provider's EksCluster or a cluster ARN, got '{cluster}'")
-            return cluster
-        if getattr(cluster, "terraform_resource_type", None) == "aws_eks_cluster":
-            return cluster.arn
-        arn = getattr(cluster, "cluster_arn", None)
-        if arn:
-            return arn
-        raise ValidationError(self, f"ManagedEc2EksComputeEnvironment '{id}' needs 'eks_cluster' as the "
-                                    f"provider's EksCluster or a cluster ARN, got {type(cluster).__name__}")
-
-    def _check_namespace(self, id: str, ns: str | None) -> None:
-        prefix = f"ManagedEc2EksComputeEnvironment '{id}' has invalid kubernetes_namespace '{ns}': "
-        if ns is None:
-            raise ValidationError(self, f"ManagedEc2EksComputeEnvironment '{id}' needs 'kubernetes_namespace'")
-        if is_unresolved(ns):
-            return
-        if ns == "default":
-            raise ValidationError(self, prefix + "'default' is not allowed")
-        if ns.startswith("kube-"):
-            raise ValidationError(self, prefix + "it must not start with 'kube-'")
-        if len(ns) > 63:
-            raise ValidationError(self, prefix + "it must be at most 63 characters")
-        if not _NAMESPACE.match(ns):
-            raise ValidationError(self, prefix + "it must be lower-case letters, digits and hyphens, starting "
-                                                 "and ending with a letter or digit")
 
     def _check_strategy(self, id: str) -> None:
         if self.allocation_strategy is AllocationStrategy.BEST_FIT:
@@ -666,11 +571,10 @@ class ManagedEc2EksComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
 class ImportedManagedEc2EcsComputeEnvironment(ImportedComputeEnvironment):
     """``ManagedEc2EcsComputeEnvironment.from_managed_ec2_ecs_compute_environment_arn``: creates nothing."""
 
+    _ARN_KEYWORD = "managed_ec2_ecs_compute_environment_arn"
+
     def __init__(self, scope: Any, id: str, arn: str) -> None:
         super().__init__(scope, id, arn, compute_type_family="EC2", orchestration="ECS")
-        from ._errors import construct_path
-        parent = construct_path(scope)
-        self._path = f"{parent}/{id}" if parent else id
         self.connections = Connections([])
 
     def add_instance_class(self, instance_class: Any) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._check import check_int
 from ._errors import ValidationError
 from .compute_environment_base import ComputeEnvironmentBase, ImportedComputeEnvironment
 from .iam import ManagedPolicy, Role, ServicePrincipal
@@ -31,7 +32,7 @@ class UnmanagedComputeEnvironment(ComputeEnvironmentBase):
                  compute_environment_name: str | None = None, enabled: bool | None = None) -> None:
         super().__init__(scope, id, compute_environment_name=compute_environment_name,
                          service_role=service_role, enabled=enabled)
-        if unmanagedv_cpus:
+        if check_int(self, "unmanagedv_cpus", unmanagedv_cpus, minimum=0):
             raise ValidationError(self, f"UnmanagedComputeEnvironment '{id}' specifies 'unmanagedv_cpus', "
                                         "which the Terraform AWS provider cannot set")
         self.unmanagedv_cpus = unmanagedv_cpus
@@ -54,4 +55,5 @@ class UnmanagedComputeEnvironment(ComputeEnvironmentBase):
                                                unmanaged_compute_environment_arn: str) -> ImportedComputeEnvironment:
         """An existing unmanaged environment by ARN: creates nothing."""
         return ImportedComputeEnvironment(scope, id, unmanaged_compute_environment_arn,
-                                          compute_type_family=None, orchestration="ECS")
+                                          compute_type_family=None, orchestration="ECS",
+                                          arn_keyword="unmanaged_compute_environment_arn")
