@@ -24,7 +24,8 @@ from ._tokens import is_unresolved
 
 __all__ = ["INT32_MAX", "check_bool", "check_choice", "check_duration", "check_enum", "check_id", "check_instance",
            "check_int", "check_list", "check_mapping", "check_number", "check_size", "check_str",
-           "check_scope", "check_str_list", "describe", "value_object"]
+           "check_protocol", "check_scope", "check_str_list", "child_path",
+           "describe", "value_object"]
 
 #: The Batch API's ``Integer`` is a signed 32-bit integer.
 INT32_MAX = 2 ** 31 - 1
@@ -288,3 +289,25 @@ def value_object(scope: Any, keyword: str, value: Any, cls: Any, expected: str) 
         check_instance(scope, keyword, value, (cls, dict), expected, required=True)
         raise AssertionError  # pragma: no cover - check_instance raised
     return cls(**cls._checked(scope, f"{keyword}.", **fields))
+
+
+def check_protocol(scope: Any, keyword: str, value: Any, attributes: tuple[str, ...], expected: str, *,
+                   required: bool = False) -> Any:
+    """An object with every one of ``attributes`` (a duck-typed interface such as ``IVpc``);
+    a plain value (string, number, list, dict) never is one."""
+    if value is None and not required:
+        return None
+    if isinstance(value, (str, bytes, int, float, list, tuple, dict, set)) or \
+            not all(hasattr(value, a) for a in attributes):
+        check_instance(scope, keyword, value, (), expected, required=required)
+    return value
+
+
+def child_path(scope: Any, id: Any) -> str:
+    """The construct path an import ``Cls.from_x(scope, id, ...)`` would have (it creates no
+    construct): ``<scope path>/<id>``; ``id`` is checked as a construct id."""
+    from ._errors import construct_path
+
+    parent = construct_path(scope)
+    check_id(parent, id)
+    return f"{parent}/{id}" if parent else id

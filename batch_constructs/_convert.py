@@ -10,7 +10,7 @@ from typing import Any
 from ._check import check_duration, check_size
 from ._errors import ValidationError
 from ._tokens import is_unresolved
-from .core import Duration, Size
+from .core import Duration
 
 
 def seconds_of(scope: Any, duration: Duration) -> Any:

@@ -7,11 +7,10 @@ import re
 from typing import Any
 
 from ._base import BatchConstruct, generated_name, resource_address
-from ._check import check_str
+from ._check import check_scope, check_str, child_path
 from ._errors import ValidationError
 from ._runtime import COMPAT
-from .compute_environment_validation import (child_path, validate_compute_environment_arn, validate_construct_args,
-                                             validate_flags, validate_role)
+from .compute_environment_validation import validate_compute_environment_arn, validate_flags, validate_role
 
 __all__ = ["ComputeEnvironmentBase", "ImportedComputeEnvironment"]
 
@@ -56,7 +55,7 @@ class ComputeEnvironmentBase(BatchConstruct):
 
     def __init__(self, scope: Any, id: str, *, compute_environment_name: str | None = None,
                  service_role: Any = None, enabled: bool | None = None) -> None:
-        validate_construct_args(scope, id)
+        check_scope(scope, id)
         super().__init__(scope, id)
         check_name(self, "compute_environment_name", compute_environment_name)
         self._compute_environment_name = compute_environment_name
