@@ -1,7 +1,8 @@
 """Pure-Python recognition of CDKTF tokens (no jsii needed).
 
 CDKTF encodes unresolved strings as ``${TfToken[TOKEN.n]}`` and unresolved numbers as huge
-negative doubles; list tokens are lists holding one such string.
+negative doubles; list tokens are lists holding one ``#{TfToken[TOKEN.n]}`` string, map tokens
+use ``&{TfToken[``.
 """
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import math
 import re
 from typing import Any
 
+#: cdktf's markers of an encoded string, list element and map token
+_MARKERS = ("${TfToken[", "#{TfToken[", "&{TfToken[")
 _STRING_TOKEN = re.compile(r"\$\{TfToken\[[^\]]+\]\}")
 # cdktf's number tokens are doubles around -1.888e289; no configuration value comes close.
 _NUMBER_TOKEN_LIMIT = -1e280
@@ -19,7 +22,7 @@ def is_unresolved(value: Any) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, str):
-        return "${TfToken[" in value
+        return any(marker in value for marker in _MARKERS)
     if isinstance(value, (int, float)):
         return -math.inf < value < _NUMBER_TOKEN_LIMIT
     if isinstance(value, (list, tuple)):

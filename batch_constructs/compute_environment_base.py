@@ -9,7 +9,9 @@ from typing import Any
 from ._base import BatchConstruct, generated_name, resource_address
 from ._check import check_scope, check_str, child_path
 from ._errors import ValidationError
+from ._tokens import is_unresolved
 from ._runtime import COMPAT
+from .ec2 import Connections
 from .compute_environment_validation import validate_compute_environment_arn, validate_flags, validate_role
 
 __all__ = ["ComputeEnvironmentBase", "ImportedComputeEnvironment"]
@@ -19,7 +21,7 @@ NAME_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,127}$")
 
 def check_name(scope: Any, prop: str, value: str | None) -> None:
     """L09: Batch names are 1-128 letters, digits, hyphens or underscores."""
-    if check_str(scope, prop, value) is None or "${TfToken[" in value:
+    if check_str(scope, prop, value) is None or is_unresolved(value):
         return
     if not NAME_PATTERN.match(value):
         raise ValidationError(scope, f"'{prop}' value '{value}' must be 1-128 letters, digits, hyphens "
@@ -28,7 +30,7 @@ def check_name(scope: Any, prop: str, value: str | None) -> None:
 
 def arn_resource_name(arn: str) -> str:
     """``arn:...:compute-environment/name`` → ``name`` (Terraform functions for token ARNs)."""
-    if "${TfToken[" in arn:
+    if is_unresolved(arn):
         from cdktf import Fn, Token
         return Token.as_string(Fn.element(Fn.split("/", arn), 1))
     return arn.split("/", 1)[1] if "/" in arn else arn
@@ -63,7 +65,7 @@ class ComputeEnvironmentBase(BatchConstruct):
         enabled = validate_flags(self, enabled=enabled)["enabled"]
         self.enabled = True if enabled is None else enabled
         self._depends_on: list[Any] = []
-        if compute_environment_name and "${TfToken[" not in compute_environment_name:
+        if compute_environment_name and not is_unresolved(compute_environment_name):
             from ._errors import warn
             warn(self, f"compute_environment_name '{compute_environment_name}' is fixed: a change that "
                        "replaces this ComputeEnvironment will fail (create_before_destroy collides on the "
@@ -134,7 +136,6 @@ class ImportedComputeEnvironment:
         self.instance_types: list[Any] = []
         self.instance_classes: list[Any] = []
         self.architecture = None
-        from .managed_compute_environment import Connections
         self.connections = Connections([])
 
 

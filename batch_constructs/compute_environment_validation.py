@@ -133,7 +133,7 @@ def validate_instance_type(scope: Any, keyword: str, value: Any) -> Any:
     """An ``ec2.InstanceType``, ``OptimalInstanceType()`` or a type string (``"m5.large"``,
     ``"optimal"``); an ``InstanceClass`` or other object is refused."""
     from .ec2 import InstanceClass, InstanceType, check_instance_type_identifier
-    from .managed_ec2_compute_environment import OptimalInstanceType
+    from .managed_ec2_types import OptimalInstanceType
 
     if isinstance(value, InstanceType):
         return value
@@ -151,7 +151,7 @@ def validate_instance_class(scope: Any, keyword: str, value: Any) -> Any:
     """An ``ec2.InstanceClass`` or a family string (``"m5"``, also families newer than the
     enum); a ``DefaultInstanceClass``, an ``InstanceType`` or other object is refused."""
     from .ec2 import InstanceClass
-    from .managed_ec2_compute_environment import DefaultInstanceClass
+    from .managed_ec2_types import DefaultInstanceClass
 
     if isinstance(value, InstanceClass):
         return value

@@ -248,7 +248,7 @@ class ImportedJobDefinition:
     def __init__(self, id: str, arn: str) -> None:
         self.node_id = id
         self.job_definition_arn = arn
-        if "${TfToken[" in arn:
+        if is_unresolved(arn):
             from cdktf import Fn, Token
             self.job_definition_name = Token.as_string(Fn.element(Fn.split(":", arn_resource_name(arn)), 0))
             self.job_definition_arn_prefix = arn

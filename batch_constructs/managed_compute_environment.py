@@ -9,20 +9,9 @@ from .compute_environment_base import ComputeEnvironmentBase, ImportedComputeEnv
 from .compute_environment_validation import (validate_flags, validate_maxv_cpus, validate_security_groups,
                                              validate_vpc)
 from .core import Duration
-from .ec2 import SecurityGroup, SubnetSelection, check_subnet_selection
+from .ec2 import Connections, SecurityGroup, SubnetSelection, check_subnet_selection
 
-__all__ = ["Connections", "FargateComputeEnvironment", "ManagedComputeEnvironmentBase"]
-
-
-class Connections:
-    """``connections``-like access to a compute environment's security groups."""
-
-    def __init__(self, security_groups: Sequence[Any]) -> None:
-        self.security_groups = list(security_groups)
-
-    @property
-    def security_group_ids(self) -> list[str]:
-        return [sg.security_group_id for sg in self.security_groups]
+__all__ = ["FargateComputeEnvironment", "ManagedComputeEnvironmentBase"]
 
 
 class ManagedComputeEnvironmentBase(ComputeEnvironmentBase):

@@ -1,5 +1,6 @@
-"""Managed EC2 compute environments: ``ManagedEc2EcsComputeEnvironment`` and
-``ManagedEc2EksComputeEnvironment`` with their enums and image types (``aws_cdk.aws_batch`` names).
+"""Managed EC2 compute environments: what ECS and EKS share (``ManagedEc2ComputeEnvironmentBase``)
+and ``ManagedEc2EcsComputeEnvironment`` (``aws_cdk.aws_batch`` names). The EKS variant is in
+``managed_ec2_eks_compute_environment``, the enums and image types in ``managed_ec2_types``.
 
 What they emit (see ``docs/compute-environments.md``):
 
@@ -13,95 +14,24 @@ What they emit (see ``docs/compute-environments.md``):
 """
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ._check import check_enum, check_list
 from ._errors import ValidationError, warn
 from .compute_environment_base import ImportedComputeEnvironment
-from .compute_environment_validation import (validate_eks_cluster, validate_flags, validate_images,
-                                             validate_instance_class, validate_instance_type, validate_namespace,
-                                             validate_placement_group, validate_role, validate_spot_config,
-                                             validate_update_timeout, validate_vcpus)
+from .compute_environment_validation import (validate_flags, validate_images, validate_instance_class,
+                                             validate_instance_type, validate_placement_group, validate_role,
+                                             validate_spot_config, validate_update_timeout, validate_vcpus)
 from .core import Duration, Tags, tags_of
-from .ec2 import (InstanceArchitecture, InstanceClass, InstanceType, SubnetSelection, as_launch_template,
-                  family_architecture)
+from .ec2 import (Connections, InstanceArchitecture, InstanceClass, InstanceType, SubnetSelection,
+                  as_launch_template, family_architecture)
 from .iam import ManagedPolicy, Role, ServicePrincipal
-from .managed_compute_environment import Connections, ManagedComputeEnvironmentBase
+from .managed_compute_environment import ManagedComputeEnvironmentBase
+from .managed_ec2_types import (AL2023_CONTEXT_KEY, AllocationStrategy, DefaultInstanceClass, EcsMachineImage,
+                                EcsMachineImageType)
 
-__all__ = ["AllocationStrategy", "DefaultInstanceClass", "EcsMachineImage", "EcsMachineImageType",
-           "EksMachineImage", "EksMachineImageType", "ImportedManagedEc2EcsComputeEnvironment",
-           "ManagedEc2ComputeEnvironmentBase", "ManagedEc2EcsComputeEnvironment",
-           "ManagedEc2EksComputeEnvironment", "OptimalInstanceType", "AL2023_CONTEXT_KEY"]
-
-#: AWS CDK's feature flag; this library treats it as ``True`` unless the context sets it false.
-AL2023_CONTEXT_KEY = "@aws-cdk/aws-batch:defaultToAL2023"
-
-
-class AllocationStrategy(enum.StrEnum):
-    BEST_FIT = "BEST_FIT"
-    BEST_FIT_PROGRESSIVE = "BEST_FIT_PROGRESSIVE"
-    SPOT_CAPACITY_OPTIMIZED = "SPOT_CAPACITY_OPTIMIZED"
-    SPOT_PRICE_CAPACITY_OPTIMIZED = "SPOT_PRICE_CAPACITY_OPTIMIZED"
-
-
-class DefaultInstanceClass(enum.StrEnum):
-    """Batch's generation-independent instance classes."""
-
-    X86_64 = "default_x86_64"
-    ARM64 = "default_arm64"
-
-    @property
-    def architecture(self) -> InstanceArchitecture:
-        return InstanceArchitecture.ARM_64 if self is DefaultInstanceClass.ARM64 else InstanceArchitecture.X86_64
-
-
-class EcsMachineImageType(enum.StrEnum):
-    ECS_AL2 = "ECS_AL2"
-    ECS_AL2023 = "ECS_AL2023"
-    ECS_AL2_NVIDIA = "ECS_AL2_NVIDIA"
-    ECS_AL2023_NVIDIA = "ECS_AL2023_NVIDIA"
-
-
-class EksMachineImageType(enum.StrEnum):
-    EKS_AL2 = "EKS_AL2"
-    EKS_AL2_NVIDIA = "EKS_AL2_NVIDIA"
-    EKS_AL2023 = "EKS_AL2023"
-    EKS_AL2023_NVIDIA = "EKS_AL2023_NVIDIA"
-
-
-@dataclass
-class EcsMachineImage:
-    """An ``ec2_configuration`` entry: ``image`` (an ``ec2.MachineImage``; default none: Batch's
-    AMI for the type) and ``image_type`` (default ``ECS_AL2023``, ``ECS_AL2`` when the context
-    flag ``@aws-cdk/aws-batch:defaultToAL2023`` is false)."""
-
-    image: Any = None
-    image_type: EcsMachineImageType | None = None
-
-
-@dataclass
-class EksMachineImage:
-    """As :class:`EcsMachineImage` with ``EksMachineImageType`` (default ``EKS_AL2023``)."""
-
-    image: Any = None
-    image_type: EksMachineImageType | None = None
-
-
-class OptimalInstanceType(InstanceType):
-    """The ``optimal`` instance type (x86_64: Batch picks from current families)."""
-
-    def __init__(self) -> None:  # noqa: D107 - bypasses the family.size check on purpose
-        self._identifier = "optimal"
-
-    @property
-    def family(self) -> str:
-        return "optimal"
-
-    @property
-    def architecture(self) -> InstanceArchitecture:
-        return InstanceArchitecture.X86_64
+__all__ = ["ImportedManagedEc2EcsComputeEnvironment", "ManagedEc2ComputeEnvironmentBase",
+           "ManagedEc2EcsComputeEnvironment"]
 
 
 def _default_class(scope: Any, keyword: str, value: Any) -> "DefaultInstanceClass":
@@ -129,6 +59,8 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
     _ECS_LIKE = True
     _IMAGE_CLASS: type = EcsMachineImage
     _IMAGE_TYPES: type = EcsMachineImageType
+    #: E01, AWS CDK's message (the ECS variant adds a sentence)
+    _E01 = "cannot use `defaultInstanceClasses` with `useOptimalInstanceClasses`."
 
     def _init_ec2(self, id: str, *, instance_types: Sequence[Any] | None,
                   instance_classes: Sequence[Any] | None,
@@ -136,7 +68,7 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
                   use_optimal_instance_classes: bool | None, images: Sequence[Any] | None,
                   allocation_strategy: AllocationStrategy | None, spot_bid_percentage: float | None,
                   spot_fleet_role: Any, instance_role: Any, launch_template: Any,
-                  minv_cpus: int | None, placement_group: Any, e01: str) -> None:
+                  minv_cpus: int | None, placement_group: Any) -> None:
         self.use_optimal_instance_classes = validate_flags(
             self, use_optimal_instance_classes=use_optimal_instance_classes)["use_optimal_instance_classes"]
         self.instance_types: list[InstanceType] = check_list(
@@ -149,7 +81,7 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
             expected="a list of DefaultInstanceClass") or []
         # E01/E02 (an empty default_instance_classes list counts as not given: Q06)
         if self.default_instance_classes and self.use_optimal_instance_classes:
-            raise ValidationError(self, e01)
+            raise ValidationError(self, self._E01)
         self._a1_requested = any(t.family == "a1" for t in self.instance_types) or \
             any(str(c) == "a1" for c in self.instance_classes)
         self._optimal_warned = False
@@ -374,17 +306,6 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         return self.spot and self.allocation_strategy is AllocationStrategy.BEST_FIT
 
 
-def _managed_kwargs(vpc_subnets: Any, security_groups: Any, maxv_cpus: Any, spot: Any, update_timeout: Any,
-                    terminate_on_update: Any, replace_compute_environment: Any,
-                    update_to_latest_image_version: Any, compute_environment_name: Any, service_role: Any,
-                    enabled: Any) -> dict[str, Any]:
-    return dict(vpc_subnets=vpc_subnets, security_groups=security_groups, maxv_cpus=maxv_cpus, spot=spot,
-                update_timeout=update_timeout, terminate_on_update=terminate_on_update,
-                replace_compute_environment=replace_compute_environment,
-                update_to_latest_image_version=update_to_latest_image_version,
-                compute_environment_name=compute_environment_name, service_role=service_role, enabled=enabled)
-
-
 class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
     """A managed EC2 (or Spot, ``spot=True``) compute environment for ECS jobs.
 
@@ -415,6 +336,8 @@ class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
 
     _KIND = "ecs-ec2"
     orchestration = "ECS"
+    _E01 = ("cannot use `defaultInstanceClasses` with `useOptimalInstanceClasses`. "
+            "Please remove deprecated `useOptimalInstanceClasses`")
 
     def __init__(self, scope: Any, id: str, *, vpc: Any, instance_types: Sequence[Any] | None = None,
                  instance_classes: Sequence[Any] | None = None,
@@ -431,18 +354,19 @@ class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
                  update_to_latest_image_version: bool | None = None,
                  compute_environment_name: str | None = None, service_role: Any = None,
                  enabled: bool | None = None) -> None:
-        super().__init__(scope, id, vpc=vpc, **_managed_kwargs(
-            vpc_subnets, security_groups, maxv_cpus, spot, update_timeout, terminate_on_update,
-            replace_compute_environment, update_to_latest_image_version, compute_environment_name,
-            service_role, enabled))
+        super().__init__(scope, id, vpc=vpc, vpc_subnets=vpc_subnets, security_groups=security_groups,
+                         maxv_cpus=maxv_cpus, spot=spot, update_timeout=update_timeout,
+                         terminate_on_update=terminate_on_update,
+                         replace_compute_environment=replace_compute_environment,
+                         update_to_latest_image_version=update_to_latest_image_version,
+                         compute_environment_name=compute_environment_name, service_role=service_role,
+                         enabled=enabled)
         self._init_ec2(id, instance_types=instance_types, instance_classes=instance_classes,
                        default_instance_classes=default_instance_classes,
                        use_optimal_instance_classes=use_optimal_instance_classes, images=images,
                        allocation_strategy=allocation_strategy, spot_bid_percentage=spot_bid_percentage,
                        spot_fleet_role=spot_fleet_role, instance_role=instance_role,
-                       launch_template=launch_template, minv_cpus=minv_cpus, placement_group=placement_group,
-                       e01="cannot use `defaultInstanceClasses` with `useOptimalInstanceClasses`. "
-                           "Please remove deprecated `useOptimalInstanceClasses`")
+                       launch_template=launch_template, minv_cpus=minv_cpus, placement_group=placement_group)
         self._create_resource()
 
     def _default_image_type(self) -> EcsMachineImageType:
@@ -493,79 +417,6 @@ class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
     ) -> "ImportedManagedEc2EcsComputeEnvironment":
         """An existing ECS EC2 environment by ARN: creates nothing; ``add_*`` raise."""
         return ImportedManagedEc2EcsComputeEnvironment(scope, id, managed_ec2_ecs_compute_environment_arn)
-
-
-class ManagedEc2EksComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
-    """A managed EC2 (or Spot) compute environment running jobs on an EKS cluster.
-
-    :param eks_cluster: required: the provider's ``EksCluster`` L1 or a cluster ARN.
-    :param kubernetes_namespace: required: not ``default``, not ``kube-*``, ≤ 63 characters, a DNS
-        label.
-    :param instance_role: default: a created role with the EKS node policies
-        (``AmazonEKSWorkerNodePolicy``, ``AmazonEC2ContainerRegistryReadOnly``,
-        ``AmazonEKS_CNI_Policy``); the instance profile is always created. The cluster must grant
-        the node role and Batch's service-linked role access (EKS access entries, RBAC).
-    :param images: ``EksMachineImage`` entries; default one ``EKS_AL2023`` entry.
-    Other keywords as :class:`ManagedEc2EcsComputeEnvironment`, without ``spot_fleet_role``;
-    an explicit ``BEST_FIT`` is refused.
-    """
-
-    _KIND = "eks"
-    orchestration = "EKS"
-    _IMAGE_CLASS = EksMachineImage
-    _IMAGE_TYPES = EksMachineImageType
-    _INSTANCE_POLICIES = ("AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly",
-                          "AmazonEKS_CNI_Policy")
-
-    def __init__(self, scope: Any, id: str, *, vpc: Any, eks_cluster: Any, kubernetes_namespace: str | None = None,
-                 instance_types: Sequence[Any] | None = None, instance_classes: Sequence[Any] | None = None,
-                 default_instance_classes: Sequence[DefaultInstanceClass] | None = None,
-                 use_optimal_instance_classes: bool | None = None,
-                 images: Sequence[EksMachineImage] | None = None,
-                 allocation_strategy: AllocationStrategy | None = None,
-                 spot_bid_percentage: float | None = None, instance_role: Any = None,
-                 launch_template: Any = None, minv_cpus: int | None = None, placement_group: Any = None,
-                 vpc_subnets: SubnetSelection | None = None, security_groups: Sequence[Any] | None = None,
-                 maxv_cpus: int | None = None, spot: bool | None = None, update_timeout: Duration | None = None,
-                 terminate_on_update: bool | None = None, replace_compute_environment: bool | None = None,
-                 update_to_latest_image_version: bool | None = None,
-                 compute_environment_name: str | None = None, service_role: Any = None,
-                 enabled: bool | None = None) -> None:
-        super().__init__(scope, id, vpc=vpc, **_managed_kwargs(
-            vpc_subnets, security_groups, maxv_cpus, spot, update_timeout, terminate_on_update,
-            replace_compute_environment, update_to_latest_image_version, compute_environment_name,
-            service_role, enabled))
-        self.eks_cluster = eks_cluster
-        self._eks_cluster_arn = validate_eks_cluster(self, id, eks_cluster)
-        self.kubernetes_namespace = validate_namespace(self, id, kubernetes_namespace)
-        self._init_ec2(id, instance_types=instance_types, instance_classes=instance_classes,
-                       default_instance_classes=default_instance_classes,
-                       use_optimal_instance_classes=use_optimal_instance_classes, images=images,
-                       allocation_strategy=allocation_strategy, spot_bid_percentage=spot_bid_percentage,
-                       spot_fleet_role=None, instance_role=instance_role, launch_template=launch_template,
-                       minv_cpus=minv_cpus, placement_group=placement_group,
-                       e01="cannot use `defaultInstanceClasses` with `useOptimalInstanceClasses`.")
-        if self.launch_template is not None and self.images and any(
-                str(i.image_type or self._default_image_type()) in ("EKS_AL2023", "EKS_AL2023_NVIDIA")
-                for i in self.images):
-            warn(self, "the Terraform AWS provider cannot set the launch template's userdata_type to "
-                       "EKS_NODEADM: the launch template's user data must already be nodeadm-compatible")
-        self._create_resource()
-
-    def _check_strategy(self, id: str) -> None:
-        if self.allocation_strategy is AllocationStrategy.BEST_FIT:
-            raise ValidationError(self, f"ManagedEc2EksComputeEnvironment '{id}' uses invalid allocation strategy "
-                                        "'AllocationStrategy.BEST_FIT'")
-
-    def _default_image_type(self) -> EksMachineImageType:
-        return EksMachineImageType.EKS_AL2023 if self._al2023_default() else EksMachineImageType.EKS_AL2
-
-    def _render_extra(self) -> dict[str, Any]:
-        return {"eks_configuration": {"eks_cluster_arn": self._eks_cluster_arn,
-                                      "kubernetes_namespace": self.kubernetes_namespace}}
-
-    def _uses_spot_fleet_role(self) -> bool:
-        return False
 
 
 class ImportedManagedEc2EcsComputeEnvironment(ImportedComputeEnvironment):

@@ -7,6 +7,7 @@ from typing import Any
 
 from ._check import check_choice, check_instance, check_str
 from ._errors import ValidationError
+from ._tokens import is_unresolved
 from .iam import PolicyStatement
 
 __all__ = ["Secret", "SecretVersionInfo"]
@@ -25,7 +26,7 @@ class SecretVersionInfo:
 
 def _secret_arn(secret: Any) -> str:
     """ARN of the provider's ``SecretsmanagerSecret`` L1, of anything with ``secret_arn``, or an ARN."""
-    if isinstance(secret, str) and (secret.startswith("arn:") or "${TfToken[" in secret):
+    if isinstance(secret, str) and (secret.startswith("arn:") or is_unresolved(secret)):
         return secret
     arn = getattr(secret, "secret_arn", None)
     if isinstance(arn, str):

@@ -9,7 +9,8 @@ from typing import Any, Sequence
 from .._check import check_int, check_list, check_protocol, check_str, child_path, describe
 from ._validation import SG_ID, check_subnet_selection, security_group_description, subnet_id, subnet_selection_fields, validate_security_group_props
 
-__all__ = ["SecurityGroup", "SelectedSubnets", "SubnetSelection", "SubnetType", "Vpc", "as_security_group"]
+__all__ = ["Connections", "SecurityGroup", "SelectedSubnets", "SubnetSelection", "SubnetType", "Vpc",
+           "as_security_group"]
 
 
 class SubnetType(enum.Enum):
@@ -213,3 +214,15 @@ def as_security_group(value: Any, *, scope: Any = None, keyword: str = "security
 
 
 # -- launch templates, placement groups, machine images (compute environments) --------------------
+
+
+class Connections:
+    """``connections`` of a construct with security groups (AWS CDK's ``ec2.Connections``: the
+    security groups and their ids)."""
+
+    def __init__(self, security_groups: Sequence[Any]) -> None:
+        self.security_groups = list(security_groups)
+
+    @property
+    def security_group_ids(self) -> list[str]:
+        return [sg.security_group_id for sg in self.security_groups]

@@ -36,7 +36,7 @@ def build_module_stack(app: Any, id: str = "batch") -> Any:
     group = ModuleInput(stack, "security_group_id", type="string", description="Security group of the jobs")
     max_vcpus = ModuleInput(stack, "max_vcpus", type="number", default=64, description="vCPU limit")
     queue_name = ModuleInput(stack, "queue_name", type="string", description="Name of the job queue")
-    vpc = Vpc.from_attributes(stack, "Vpc", vpc_id="unused", private_subnet_ids=subnets.list_value)
+    vpc = Vpc.from_attributes(stack, "Vpc", vpc_id="vpc-00000000", private_subnet_ids=subnets.list_value)
     ce = FargateComputeEnvironment(stack, "Fargate", vpc=vpc, security_groups=[group.string_value],
                                    maxv_cpus=max_vcpus.number_value)
     queue = JobQueue(stack, "JobQueue", job_queue_name=queue_name.string_value, priority=5,

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from batch_constructs.ec2 import InstanceArchitecture, InstanceClass, InstanceSize, InstanceType, family_architecture
-from batch_constructs.managed_ec2_compute_environment import (AllocationStrategy, DefaultInstanceClass,
-                                                              EcsMachineImageType, EksMachineImageType,
-                                                              OptimalInstanceType)
+from batch_constructs.managed_ec2_types import (AllocationStrategy, DefaultInstanceClass, EcsMachineImageType,
+                                                EksMachineImageType, OptimalInstanceType)
 
 ARM = InstanceArchitecture.ARM_64
 X86 = InstanceArchitecture.X86_64
