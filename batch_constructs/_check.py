@@ -86,6 +86,13 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 
+def _unchecked_number(scope: Any, keyword: str, value: Any, expected: str, required: bool) -> bool:
+    """``None`` (allowed unless ``required``) or a number token: nothing to check."""
+    if value is None and required:
+        raise _missing(scope, keyword, expected)
+    return value is None or _is_number_token(value)
+
+
 def check_int(scope: Any, keyword: str, value: Any, *, minimum: int | None = None,
               maximum: int | None = INT32_MAX, required: bool = False) -> int | None:
     """A whole number (an ``int``, or a ``float`` with no fraction, or a number token) in range.
@@ -93,11 +100,7 @@ def check_int(scope: Any, keyword: str, value: Any, *, minimum: int | None = Non
     ``bool``, NaN, infinity and fractions are refused; the default maximum is int32's.
     """
     expected = "a whole number"
-    if value is None:
-        if required:
-            raise _missing(scope, keyword, expected)
-        return None
-    if _is_number_token(value):
+    if _unchecked_number(scope, keyword, value, expected, required):
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _fail(scope, keyword, expected, value)
@@ -113,11 +116,7 @@ def check_number(scope: Any, keyword: str, value: Any, *, minimum: float | None 
                  maximum: float | None = None, required: bool = False) -> float | int | None:
     """A finite number (``int`` or ``float``, not ``bool``, not NaN or infinity) in range."""
     expected = "a finite number"
-    if value is None:
-        if required:
-            raise _missing(scope, keyword, expected)
-        return None
-    if _is_number_token(value):
+    if _unchecked_number(scope, keyword, value, expected, required):
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise _fail(scope, keyword, expected, value)
