@@ -10,9 +10,9 @@ from typing import Any, Sequence
 
 from ._base import BatchConstruct, generated_name
 from ._check import (check_bool, check_duration, check_enum, check_instance, check_int, check_list, check_scope,
-                     check_str, describe, value_object)
+                     check_str, child_path, describe, value_object)
 from ._convert import seconds_of
-from ._errors import ValidationError, construct_path, warn
+from ._errors import ValidationError, warn
 from ._tokens import format_number, is_unresolved
 from .compute_environment_base import arn_resource_name, as_compute_environment, check_name
 from .core import Duration
@@ -294,9 +294,8 @@ class ImportedJobQueue(IJobQueue):
 
     def __init__(self, scope: Any, id: str, arn: str) -> None:
         check_scope(scope, id)
-        parent = construct_path(scope)
         self.node_id = id
-        self.path = f"{parent}/{id}" if parent else id
+        self.path = child_path(scope, id)
         self.job_queue_arn = check_str(self.path, "job_queue_arn", arn, pattern=QUEUE_ARN, required=True,
                                        rule="a job queue ARN (arn:<partition>:batch:<region>:<account>:job-queue/<name>)")
         self.job_queue_name = arn_resource_name(arn)

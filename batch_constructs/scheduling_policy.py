@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ._base import BatchConstruct, generated_name
-from ._check import (check_duration, check_int, check_list, check_number, check_scope, check_str,
+from ._check import (check_duration, check_int, check_list, check_number, check_scope, check_str, child_path,
                      describe, value_object)
 from ._convert import seconds_of
-from ._errors import ValidationError, construct_path
+from ._errors import ValidationError
 from ._tokens import is_unresolved
 from .compute_environment_base import arn_resource_name, check_name
 from .core import Duration
@@ -196,9 +196,8 @@ class ImportedFairshareSchedulingPolicy(IFairshareSchedulingPolicy):
 
     def __init__(self, scope: Any, id: str, arn: str) -> None:
         check_scope(scope, id)
-        parent = construct_path(scope)
         self.node_id = id
-        self.path = f"{parent}/{id}" if parent else id
+        self.path = child_path(scope, id)
         self.scheduling_policy_arn = check_str(
             self.path, "fairshare_scheduling_policy_arn", arn, pattern=POLICY_ARN, required=True,
             rule="a scheduling policy ARN (arn:<partition>:batch:<region>:<account>:scheduling-policy/<name>)")
