@@ -65,6 +65,8 @@ def _exports() -> dict[str, str]:
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__all__":  # ``from batch_constructs import *``: every exported name
+        return sorted({*_exports(), "BatchConstructsWarning", "ValidationError"})
     if name.startswith("__"):
         raise AttributeError(name)
     module = _exports().get(name)

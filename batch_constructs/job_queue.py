@@ -166,6 +166,10 @@ class JobQueue(BatchConstruct, IJobQueue):
                              expected="a list of OrderedComputeEnvironment") or ()
         for index, entry in enumerate(entries):
             keyword = f"compute_environments[{index}]"
+            if hasattr(entry, "compute_environment_arn"):
+                raise ValidationError(self, f"'{keyword}' must be an OrderedComputeEnvironment(compute_environment, "
+                                            f"order), got the compute environment itself ({describe(entry)}); wrap "
+                                            f"it: OrderedComputeEnvironment(compute_environment=..., order={index + 1})")
             entry = value_object(self, keyword, entry, OrderedComputeEnvironment,
                                  "an OrderedComputeEnvironment(compute_environment, order)")
             self._add(f"{keyword}.", entry.compute_environment, entry.order)

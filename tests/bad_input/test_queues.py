@@ -82,7 +82,8 @@ QUEUE_ROWS = [
     Bad("q-ces-one-ordered", lambda s, v: queue(s, compute_environments=OrderedComputeEnvironment(ce(s, v), 1)), Q,
         r"'compute_environments' must be a list of OrderedComputeEnvironment, got OrderedComputeEnvironment"),
     Bad("q-ces-bare-ce", lambda s, v: queue(s, compute_environments=[ce(s, v)]), Q,
-        r"'compute_environments\[0\]' must be an OrderedComputeEnvironment\(compute_environment, order\), got <"),
+        r"'compute_environments\[0\]' must be an OrderedComputeEnvironment\(compute_environment, order\), got the "
+        r"compute environment itself .*; wrap it: OrderedComputeEnvironment\(compute_environment=\.\.\., order=1\)"),
     Bad("q-ces-pair", lambda s, v: queue(s, compute_environments=[(ce(s, v), 1)]), Q,
         r"'compute_environments\[0\]' must be an OrderedComputeEnvironment.*\(tuple\)"),
     Bad("q-ces-dict-unknown-key", lambda s, v: queue(s, compute_environments=[{"ce": ce(s, v), "order": 1}]), Q,

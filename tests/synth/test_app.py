@@ -115,3 +115,12 @@ def test_outdir_parents_are_created(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (out / "stacks" / "spot-fargate" / "cdk.tf.json").is_file()
     assert sorted(p.name for p in out.parent.iterdir()) == ["cdktf.out"]
+
+
+def test_star_import_gives_every_exported_name() -> None:
+    script = ("from batch_constructs import *\n"
+              "names = dir()\n"
+              "assert {'JobQueue', 'FargateComputeEnvironment', 'EcsJobDefinition', 'ValidationError', 'App'} "
+              "<= set(names), names\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
