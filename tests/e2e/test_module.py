@@ -139,8 +139,11 @@ def exported(tmp_path_factory: pytest.TempPathFactory, terraform_tools: Any) -> 
 @pytest.mark.terraform
 def test_module_directory_layout(exported: Path) -> None:
     module = exported / "modules" / "batch"
-    assert sorted(p.name for p in module.iterdir()) == ["README.md", "main.tf", "outputs.tf", "variables.tf",
-                                                         "versions.tf"]
+    assert sorted(p.name for p in module.iterdir()) == [".batch-constructs-files.json", "README.md", "main.tf",
+                                                         "outputs.tf", "variables.tf", "versions.tf"]
+    # the record of what the export wrote: the next export replaces only these
+    assert json.loads((module / ".batch-constructs-files.json").read_text()) == [
+        "README.md", "main.tf", "outputs.tf", "variables.tf", "versions.tf"]
     versions = (module / "versions.tf").read_text()
     assert 'source  = "hashicorp/aws"' in versions and ">= 5.100.0, < 6.0.0" in versions
     assert "backend" not in versions
