@@ -2,10 +2,12 @@
 
 The guarantees (README, "What synth never touches"):
 
-* Only files this library wrote are ever replaced or removed. Each target directory records
-  the files the last write produced in :data:`MANIFEST`; a file the new output no longer has
-  is removed only when it is listed there. Everything else (Terraform state, ``.terraform/``,
-  lock files, a team's own ``.tf`` files) is left alone.
+* Nothing this library did not write is ever removed. Each target directory records the files
+  the last write produced in :data:`MANIFEST`; a file the new output no longer has is removed
+  only when it is listed there. With ``refuse_foreign`` (``export_module``, ``write_hcl``) a file
+  of the same name that this library did not write is not overwritten either: the write is
+  refused. ``App.synth`` overwrites the same-named files of an earlier plain cdktf synth (its
+  own kind of output) and keeps everything else (state, ``.terraform/``, lock files).
 * All or nothing for what we own: the new files are first written completely into
   :data:`TXN` inside the target (same file system, so renames are atomic); then a journal is
   written atomically: that is the commit point. Before it, the old output is untouched and an
