@@ -19,7 +19,7 @@ case "$command" in
     scripts/setup.sh .venv-aws6 constraints/aws6.txt test
     status=0
     echo "== bindings 20.1.0 (hashicorp/aws 5.100.0): the whole suite ==" >&2
-    .venv/bin/python -m pytest -q "$@" || status=$?
+    .venv/bin/python -m pytest -q --durations=15 "$@" || status=$?
     echo "== bindings 21.x (hashicorp/aws 6.x): synth-level tests ==" >&2
     .venv-aws6/bin/python -m pytest -q -m "not terraform and not e2e" tests/unit tests/synth tests/bad_input "$@" || status=$?
     exit $status
