@@ -14,11 +14,13 @@ from batch_constructs._errors import BatchConstructsWarning
 from batch_constructs._runtime import COMPAT, provider_class
 from batch_constructs.core import Duration, Tags
 from batch_constructs.ec2 import (InstanceArchitecture, InstanceClass, InstanceSize, InstanceType, LaunchTemplate,
-                                  MachineImage, PlacementGroup, SecurityGroup)
+                                  MachineImage, PlacementGroup, SecurityGroup, SubnetSelection, SubnetType)
 from batch_constructs.iam import ManagedPolicy, Role, ServicePrincipal
 from batch_constructs.testing import Match, Template
 
 CLUSTER_ARN = "arn:aws:eks:us-east-1:123456789012:cluster/demo"
+ARM = InstanceArchitecture.ARM_64
+X86 = InstanceArchitecture.X86_64
 
 
 def only_ce(stack: Any) -> dict[str, Any]:
@@ -255,6 +257,19 @@ def test_e13_is_also_a_cdktf_node_validation(stack: Any, vpc: Any) -> None:
         Testing.synth(stack, run_validations=True)
 
 
+def test_optimal_and_default_classes() -> None:
+    assert str(OptimalInstanceType()) == "optimal" and OptimalInstanceType().architecture is X86
+    assert DefaultInstanceClass.X86_64.value == "default_x86_64" and DefaultInstanceClass.X86_64.architecture is X86
+    assert DefaultInstanceClass.ARM64.value == "default_arm64" and DefaultInstanceClass.ARM64.architecture is ARM
+
+
+def test_enum_values_match_aws_cdk() -> None:
+    assert [s.value for s in AllocationStrategy] == ["BEST_FIT", "BEST_FIT_PROGRESSIVE", "SPOT_CAPACITY_OPTIMIZED",
+                                                     "SPOT_PRICE_CAPACITY_OPTIMIZED"]
+    assert [t.value for t in EcsMachineImageType] == ["ECS_AL2", "ECS_AL2023", "ECS_AL2_NVIDIA", "ECS_AL2023_NVIDIA"]
+    assert [t.value for t in EksMachineImageType] == ["EKS_AL2", "EKS_AL2_NVIDIA", "EKS_AL2023", "EKS_AL2023_NVIDIA"]
+
+
 # -- images -----------------------------------------------------------------------------------------
 
 def test_images_with_override_and_default_type(stack: Any, vpc: Any) -> None:
@@ -469,11 +484,6 @@ def test_l20_latest_or_default_version_is_warned(stack: Any, vpc: Any) -> None:
         ecs(stack, vpc, launch_template=imported)
 
 
-def test_l20_exactly_one_of_id_or_name(stack: Any) -> None:
-    with pytest.raises(ValueError, match="exactly one of launch_template_id or launch_template_name"):
-        LaunchTemplate.from_launch_template_attributes(stack, "Imp", launch_template_id="lt-1", launch_template_name="x")
-
-
 def test_placement_group_forms(stack: Any, vpc: Any) -> None:
     group = PlacementGroup(stack, "PG")
     ce = ecs(stack, vpc, "A", placement_group=group)
@@ -604,6 +614,97 @@ def test_fargate_attributes(stack: Any, vpc: Any) -> None:
     assert resource["state"] == "DISABLED" and "update_policy" not in resource
     assert resource["compute_resources"]["type"] == "FARGATE_SPOT" and resource["compute_resources"]["max_vcpus"] == 64
     assert ce.compute_type_family == "FARGATE" and ce.orchestration == "ECS" and ce.architecture is None
+
+
+def test_fargate_defaults(stack: Any, vpc: Any) -> None:
+    FargateComputeEnvironment(stack, "CE", vpc=vpc)
+    template = Template.from_stack(stack)
+    template.resource_count_is("aws_security_group", 1)
+    template.has_resource_properties("aws_batch_compute_environment", Match.object_equals({
+        "type": "MANAGED", "state": "ENABLED",
+        COMPAT.ce_name_prefix_key: Match.string_like_regexp(r"^TestStack-CE-[0-9A-F]{8}-$"),
+        "compute_resources": {"type": "FARGATE", "max_vcpus": 256, "subnets": ["subnet-a", "subnet-b"],
+                              "security_group_ids": [Match.string_like_regexp(r"aws_security_group\.")]},
+        "lifecycle": {"create_before_destroy": True},
+    }))
+    template.has_resource_properties("aws_security_group", {
+        "description": "TestStack/CE/SecurityGroup", "vpc_id": "vpc-123",
+        "egress": [{"cidr_blocks": ["0.0.0.0/0"], "protocol": "-1", "from_port": 0, "to_port": 0}]})
+
+
+def test_fargate_spot_name_subnets_groups_disabled(stack: Any, vpc: Any) -> None:
+    ce = FargateComputeEnvironment(stack, "CE", vpc=vpc, spot=True, maxv_cpus=32, enabled=False,
+                                   compute_environment_name="my-ce",
+                                   vpc_subnets=SubnetSelection(subnet_type=SubnetType.PUBLIC),
+                                   security_groups=[SecurityGroup.from_security_group_id(stack, "SG", "sg-1")])
+    template = Template.from_stack(stack)
+    template.resource_count_is("aws_security_group", 0)
+    template.has_resource_properties("aws_batch_compute_environment", {
+        COMPAT.ce_name_key: "my-ce", COMPAT.ce_name_prefix_key: Match.absent(), "state": "DISABLED",
+        "compute_resources": Match.object_equals({"type": "FARGATE_SPOT", "max_vcpus": 32,
+                                                  "subnets": ["subnet-c"], "security_group_ids": ["sg-1"]})})
+    assert ce.connections.security_group_ids == ["sg-1"]
+
+
+def _prefix_of(with_custom_role: bool) -> tuple[str, dict[str, Any]]:
+    from cdktf import TerraformStack, Testing
+
+    from batch_constructs.ec2 import Vpc as _Vpc
+    from batch_constructs.iam import ManagedPolicy, Role, ServicePrincipal
+    from batch_constructs._runtime import provider_class
+    stack = TerraformStack(Testing.app(), "TestStack")
+    provider_class("provider", "AwsProvider")(stack, "aws", region="us-east-1")
+    vpc = _Vpc.from_attributes(stack, "Vpc", vpc_id="vpc-1", private_subnet_ids=["subnet-a"])
+    role = None
+    if with_custom_role:
+        role = Role(stack, "ServiceRole", assumed_by=ServicePrincipal("batch.amazonaws.com"),
+                    managed_policies=[ManagedPolicy.from_aws_managed_policy_name("service-role/AWSBatchServiceRole")])
+    FargateComputeEnvironment(stack, "CE", vpc=vpc, service_role=role)
+    (ce,) = Template.from_stack(stack).find_resources("aws_batch_compute_environment").values()
+    return ce[COMPAT.ce_name_prefix_key], ce
+
+
+def test_switching_to_a_custom_service_role_changes_the_name_prefix() -> None:
+    linked_prefix, linked = _prefix_of(False)
+    custom_prefix, custom = _prefix_of(True)
+    assert linked_prefix != custom_prefix  # so Terraform replaces instead of a refused in-place update
+    assert "service_role" not in linked and "depends_on" not in linked
+    assert custom["service_role"].startswith("${aws_iam_role.ServiceRole_")
+    assert \
+        [d.split(".")[0] for d in custom["depends_on"]] == ["aws_iam_role_policy_attachment"]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"spot_bid_percentage": 20}, "FargateComputeEnvironment 'CE' does not take 'spot_bid_percentage'"),
+    ({"minv_cpus": 1}, "FargateComputeEnvironment 'CE' does not take 'minv_cpus'"),
+    ({"update_timeout": Duration.minutes(5)},
+     "FargateComputeEnvironment 'CE' cannot use 'update_timeout' or 'terminate_on_update'; AWS Batch does not "
+     "support update policies on Fargate"),
+    ({"terminate_on_update": True}, "cannot use 'update_timeout' or 'terminate_on_update'"),
+    ({"update_to_latest_image_version": True},
+     "'update_to_latest_image_version' is not supported by the Terraform AWS provider"),
+    ({"compute_environment_name": "bad name!"},
+     "'compute_environment_name' value 'bad name!' must be 1-128 letters, digits, hyphens or underscores"),
+    ({"maxv_cpus": 0}, "has 'maxvCpus' = 0; it must be a positive whole number"),
+])
+def test_fargate_validation(stack: Any, vpc: Any, kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        FargateComputeEnvironment(stack, "CE", vpc=vpc, **kwargs)
+    assert message in str(error.value)
+    assert error.value.path == "TestStack/CE"
+    assert str(error.value).startswith("[TestStack/CE] ")
+
+
+def test_fargate_unknown_keyword_is_a_type_error(stack: Any, vpc: Any) -> None:
+    with pytest.raises(TypeError, match="unexpected keyword argument.*colour"):
+        FargateComputeEnvironment(stack, "CE", vpc=vpc, colour="blue")
+
+
+def test_import_by_arn(stack: Any) -> None:
+    ce = FargateComputeEnvironment.from_fargate_compute_environment_arn(
+        stack, "Imported", "arn:aws:batch:us-east-1:123456789012:compute-environment/existing")
+    assert ce.compute_environment_name == "existing"
+    assert ce.compute_type_family == "FARGATE"
 
 
 # -- unmanaged ------------------------------------------------------------------------------------------------

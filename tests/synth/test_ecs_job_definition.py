@@ -39,6 +39,11 @@ def fargate(stack: Any, id: str = "Container", **kwargs: Any) -> EcsFargateConta
     return EcsFargateContainerDefinition(stack, id, image=kwargs.pop("image", image()), **kwargs)
 
 
+def fargate_container(scope: Any, id: str = "Container", **kwargs: Any) -> EcsFargateContainerDefinition:
+    return EcsFargateContainerDefinition(scope, id, image=image(), cpu=kwargs.pop("cpu", 0.25),
+                                         memory=kwargs.pop("memory", Size.mebibytes(2048)), **kwargs)
+
+
 def job_definition(template: Template) -> dict[str, Any]:
     (jd,) = template.find_resources("aws_batch_job_definition").values()
     return jd
@@ -791,3 +796,120 @@ def test_cpu_from_a_terraform_variable(stack: Any) -> None:
     values = {jd["container_properties"]["resourceRequirements"][1]["value"]
               for jd in Template.from_stack(stack).find_resources("aws_batch_job_definition").values()}
     assert values == {"${var.cpu}"}
+
+
+# -- Fargate job definitions -------------------------------------------------------------------------
+
+def test_fargate_job_definition(stack: Any) -> None:
+    EcsJobDefinition(stack, "JobDefn", container=fargate_container(
+        stack, command=["echo", "Ref::greeting"], environment={"B": "2", "A": "1"},
+        ephemeral_storage_size=Size.gibibytes(100), fargate_cpu_architecture=CpuArchitecture.ARM64,
+        fargate_operating_system_family=OperatingSystemFamily.LINUX, assign_public_ip=True,
+        fargate_platform_version=FargatePlatformVersion.VERSION1_4))
+    template = Template.from_stack(stack)
+    template.has_resource_properties("aws_batch_job_definition", Match.object_equals({
+        "name": Match.string_like_regexp("^TestStack-JobDefn-"), "type": "container",
+        "platform_capabilities": ["FARGATE"],
+        "container_properties": {
+            "image": "public.ecr.aws/amazonlinux/amazonlinux:latest",
+            "command": ["echo", "Ref::greeting"],
+            "environment": [{"name": "A", "value": "1"}, {"name": "B", "value": "2"}],
+            "executionRoleArn": Match.string_like_regexp(r"aws_iam_role\.Container_ExecutionRole_.*\.arn"),
+            "resourceRequirements": [{"type": "MEMORY", "value": "2048"}, {"type": "VCPU", "value": "0.25"}],
+            "networkConfiguration": {"assignPublicIp": "ENABLED"},
+            "fargatePlatformConfiguration": {"platformVersion": "1.4.0"},
+            "ephemeralStorage": {"sizeInGiB": 100},
+            "runtimePlatform": {"cpuArchitecture": "ARM64", "operatingSystemFamily": "LINUX"}}}))
+    template.has_resource_properties("aws_iam_role", {"assume_role_policy": {"Statement": [
+        {"Action": "sts:AssumeRole", "Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"}}]}})
+    template.has_resource_properties("aws_iam_role_policy_attachment", {
+        "policy_arn": Match.string_like_regexp(
+            r"^arn:\$\{data\.aws_partition\..*\.partition\}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy$")})
+
+
+def test_fargate_container_minimal_output_has_no_empties(stack: Any) -> None:
+    EcsJobDefinition(stack, "JobDefn", container=fargate_container(stack))
+    Template.from_stack(stack).has_resource_properties("aws_batch_job_definition", {
+        "container_properties": Match.object_equals({
+            "image": Match.any_value(), "executionRoleArn": Match.any_value(),
+            "resourceRequirements": Match.any_value(), "networkConfiguration": {"assignPublicIp": "DISABLED"}}),
+        "retry_strategy": Match.absent(), "timeout": Match.absent()})
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"ephemeral_storage_size": Size.gibibytes(300)},
+     "ECS Fargate container 'Container' specifies 'ephemeralStorageSize' at 300 > 200 GB"),
+    ({"ephemeral_storage_size": Size.gibibytes(20)},
+     "ECS Fargate container 'Container' specifies 'ephemeralStorageSize' at 20 < 21 GB"),
+    ({"ephemeral_storage_size": Size.mebibytes(30000)},
+     "'30000 mebibytes' cannot be converted into a whole number of gibibytes."),
+    ({"memory": Size.kibibytes(1500)}, "'1500 kibibytes' cannot be converted into a whole number of mebibytes."),
+    ({"cpu": 256}, "specifies cpu 256 with memory 2048 MiB, which is not a valid Fargate combination"),
+    ({"cpu": 1, "memory": Size.mebibytes(1024)}, "cpu 1 with memory 1024 MiB"),
+    ({"environment": {"AWS_BATCH_JOB_ID": "x"}}, "environment variable 'AWS_BATCH_JOB_ID' uses the reserved prefix AWS_BATCH"),
+    ({"readonly_root_filesystem": True,
+      "fargate_operating_system_family": OperatingSystemFamily.WINDOWS_SERVER_2019_CORE},
+     "Readonly root filesystem is not possible on Windows"),
+])
+def test_fargate_container_validation(stack: Any, kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        fargate_container(stack, **kwargs)
+    assert message in str(error.value)
+    assert error.value.path == "TestStack/Container"
+
+
+def test_ephemeral_storage_error_is_raised_before_anything_is_written(tmp_path: Any) -> None:
+    from batch_constructs import App
+    app = App(outdir=str(tmp_path / "out"))
+    from cdktf import TerraformStack
+    stack = TerraformStack(app, "s")
+    with pytest.raises(ValidationError, match=r"^\[s/Container\] ECS Fargate container 'Container'"):
+        fargate_container(stack, ephemeral_storage_size=Size.gibibytes(300))
+    assert not (tmp_path / "out").exists()
+
+
+# -- grants ------------------------------------------------------------------------------------------
+
+def test_grant_submit_job_to_user_role_group_and_l1(stack: Any, vpc: Any) -> None:
+    from batch_constructs._runtime import provider_class
+    from batch_constructs.iam import Group, Role, ServicePrincipal, User
+    job = EcsJobDefinition(stack, "JobDefn", container=fargate_container(stack))
+    queue = JobQueue(stack, "Queue", compute_environments=[
+        OrderedComputeEnvironment(FargateComputeEnvironment(stack, "CE", vpc=vpc), 1)])
+    job.grant_submit_job(User(stack, "MyUser"), queue)
+    job.grant_submit_job(Group(stack, "MyGroup"), queue)
+    job.grant_submit_job(Role(stack, "MyRole", assumed_by=ServicePrincipal("lambda.amazonaws.com")), queue)
+    job.grant_submit_job(provider_class("iam_user", "IamUser")(stack, "RawUser", name="raw"), queue)
+    template = Template.from_stack(stack)
+    statement = {"Statement": [{"Effect": "Allow", "Action": "batch:SubmitJob", "Resource": [
+        Match.string_like_regexp(r"aws_batch_job_definition\..*\.arn_prefix\}:\*$"),
+        Match.string_like_regexp(r"aws_batch_job_queue\..*\.arn\}$")]}]}
+    template.resource_count_is("aws_iam_user_policy", 2)
+    template.has_resource_properties("aws_iam_user_policy", {"policy": statement})
+    template.has_resource_properties("aws_iam_group_policy", {"policy": statement})
+    template.has_resource_properties("aws_iam_role_policy", {"policy": statement})
+
+
+def test_grant_to_something_else_is_a_validation_error(stack: Any, vpc: Any) -> None:
+    job = EcsJobDefinition(stack, "JobDefn", container=fargate_container(stack))
+    queue = JobQueue.from_job_queue_arn(stack, "Q", "arn:aws:batch:us-east-1:1:job-queue/q")
+    with pytest.raises(ValidationError, match="the grantee must be an IAM role, user or group"):
+        job.grant_submit_job("someone", queue)
+
+
+def test_grant_on_fair_share_queue_without_scheduling_priority_warns(stack: Any, vpc: Any) -> None:
+    from batch_constructs import BatchConstructsWarning, FairshareSchedulingPolicy
+    from batch_constructs.iam import User
+    queue = JobQueue(stack, "FairQueue", scheduling_policy=FairshareSchedulingPolicy(stack, "Policy"),
+                     compute_environments=[OrderedComputeEnvironment(FargateComputeEnvironment(stack, "CE", vpc=vpc), 1)])
+    user = User(stack, "User")
+    without = EcsJobDefinition(stack, "NoPriority", container=fargate_container(stack, "C1"))
+    with pytest.warns(BatchConstructsWarning, match="JobDefinition 'NoPriority' has no scheduling_priority but is used "
+                                                    "with fair-share JobQueue 'FairQueue'"):
+        without.grant_submit_job(user, queue)
+    import warnings
+    with_priority = EcsJobDefinition(stack, "WithPriority", scheduling_priority=5,
+                                     container=fargate_container(stack, "C2"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with_priority.grant_submit_job(user, queue)

@@ -418,3 +418,62 @@ def test_rendered_blocks_fit_the_bindings_structs(stack: Any, vpc: Any) -> None:
     import inspect
     accepted = set(inspect.signature(provider_class("batch_job_queue", "BatchJobQueue").__init__).parameters)
     assert queue_keys <= accepted
+
+
+# -- order, names, synth-time checks and imports, with Fargate compute environments ------------
+
+def test_queue_orders_compute_environments_and_accepts_imports_and_l1(stack: Any, vpc: Any) -> None:
+    from batch_constructs._runtime import provider_class
+    first = FargateComputeEnvironment(stack, "First", vpc=vpc)
+    imported = FargateComputeEnvironment.from_fargate_compute_environment_arn(
+        stack, "Imported", "arn:aws:batch:us-east-1:123456789012:compute-environment/x")
+    l1 = provider_class("batch_compute_environment", "BatchComputeEnvironment")(stack, "Raw", type="MANAGED")
+    queue = JobQueue(stack, "Queue", priority=5, job_queue_name="my-queue",
+                     compute_environments=[OrderedComputeEnvironment(compute_environment=first, order=3)])
+    queue.add_compute_environment(imported, 1)
+    queue.add_compute_environment(l1, 2)
+    template = Template.from_stack(stack)
+    template.has_resource_properties("aws_batch_job_queue", Match.object_equals({
+        "name": "my-queue", "priority": 5, "state": "ENABLED",
+        "compute_environment_order": [
+            {"compute_environment": "arn:aws:batch:us-east-1:123456789012:compute-environment/x", "order": 1},
+            {"compute_environment": Match.string_like_regexp(r"aws_batch_compute_environment\.Raw\.arn"), "order": 2},
+            {"compute_environment": Match.string_like_regexp(r"aws_batch_compute_environment\.First_.*\.arn"),
+             "order": 3}]}))
+
+
+def test_queue_generated_name_and_disabled(stack: Any, vpc: Any) -> None:
+    JobQueue(stack, "Queue", enabled=False,
+             compute_environments=[OrderedComputeEnvironment(FargateComputeEnvironment(stack, "CE", vpc=vpc), 1)])
+    Template.from_stack(stack).has_resource_properties("aws_batch_job_queue", {
+        "name": Match.string_like_regexp(r"^TestStack-Queue-[0-9A-F]{8}$"), "priority": 1, "state": "DISABLED"})
+
+
+def test_queue_without_compute_environments_fails_at_synth(stack: Any) -> None:
+    JobQueue(stack, "Queue")
+    with pytest.raises(ValidationError) as error:
+        Template.from_stack(stack)
+    assert str(error.value) == "[TestStack/Queue] This JobQueue does not link any ComputeEnvironments"
+
+
+def test_queue_duplicate_order_fails_at_synth(stack: Any, vpc: Any) -> None:
+    queue = JobQueue(stack, "Queue")
+    queue.add_compute_environment(FargateComputeEnvironment(stack, "A", vpc=vpc), 1)
+    queue.add_compute_environment(FargateComputeEnvironment(stack, "B", vpc=vpc), 1)
+    with pytest.raises(ValidationError, match=r"^\[TestStack/Queue\] assigns the same order to different "
+                                              r"ComputeEnvironments$"):
+        Template.from_stack(stack)
+
+
+def test_plain_cdktf_validation_reports_the_same_message(stack: Any) -> None:
+    from cdktf import Testing
+    JobQueue(stack, "Queue")
+    with pytest.raises(Exception, match=r"\[TestStack/Queue\] This JobQueue does not link any ComputeEnvironments"):
+        Testing.synth(stack, run_validations=True)
+
+
+def test_imported_queue_refuses_compute_environments(stack: Any, vpc: Any) -> None:
+    queue = JobQueue.from_job_queue_arn(stack, "Q", "arn:aws:batch:us-east-1:123456789012:job-queue/q1")
+    assert queue.job_queue_name == "q1"
+    with pytest.raises(ValidationError, match="cannot add ComputeEnvironments to imported JobQueue 'Q'"):
+        queue.add_compute_environment(FargateComputeEnvironment(stack, "CE", vpc=vpc), 1)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from batch_constructs import _fs
+import batch_constructs._fs as _fs  # "from batch_constructs import _fs" would load every module
 from batch_constructs._fs import MANIFEST, TXN, OutputConflict, commit, recover
 
 

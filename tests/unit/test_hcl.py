@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from batch_constructs import hcl
+import batch_constructs.hcl as hcl  # "from batch_constructs import hcl" would load every module
 from batch_constructs.module_export import (ModuleExportError, check_module_names, export_module,
                                             module_document)
 
