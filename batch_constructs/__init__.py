@@ -69,6 +69,9 @@ def __getattr__(name: str) -> Any:
         return sorted({*_exports(), "BatchConstructsWarning", "ValidationError"})
     if name.startswith("__"):
         raise AttributeError(name)
+    if name.isidentifier() and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        # ``from batch_constructs import hcl``: the submodule alone, not every concept module
+        return importlib.import_module(f"{__name__}.{name}")
     module = _exports().get(name)
     if module is None:
         raise AttributeError(f"module 'batch_constructs' has no attribute {name!r}")
