@@ -13,12 +13,12 @@ Every construct of this library derives from :class:`BatchConstruct`. It
 """
 from __future__ import annotations
 
-import hashlib
-import re
 from typing import Any, Callable
 
 from ._check import check_id, describe
 from ._errors import ValidationError
+# re-exported for old imports; the library imports these from ._naming
+from ._naming import _NAME_CHARS, generated_name, path_hash  # noqa: F401
 from ._runtime import provider_class, quiet_node_banners
 from .core import construct_key, tags_of
 
@@ -171,26 +171,6 @@ def validate_tree(scope: Construct) -> None:
 def finalize_tree(scope: Construct) -> None:
     for construct in registered_constructs(scope):
         construct._finalize()
-
-
-_NAME_CHARS = re.compile(r"[^0-9A-Za-z_-]+")
-
-
-def path_hash(*parts: str, length: int = 8) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:length].upper()
-
-
-def generated_name(construct: Construct, *, max_length: int = 128, seed: str = "") -> str:
-    """A deterministic, unique name from the construct path: ``<path>-<hash>``.
-
-    Matches ``^[0-9A-Za-z][0-9A-Za-z_-]{0,max_length-1}$``.
-    """
-    path = construct.node.path
-    suffix = "-" + path_hash(path, seed)
-    readable = _NAME_CHARS.sub("-", path.replace("/", "-")).strip("-_") or "batch"
-    if not readable[0].isalnum():
-        readable = "b" + readable
-    return readable[: max_length - len(suffix)].rstrip("-_") + suffix
 
 
 def resource_address(resource: Any) -> str:

@@ -3,37 +3,21 @@ replacement-safe lifecycle, imports and the attributes queues need.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from ._base import BatchConstruct, generated_name, resource_address
-from ._check import check_scope, check_str, child_path
+from ._base import BatchConstruct, resource_address
+from ._check import check_scope
 from ._errors import ValidationError
+from ._imported import Imported
+# NAME_PATTERN is re-exported for old imports (the library imports it from ._naming)
+from ._naming import NAME_PATTERN, arn_resource_name, check_name, generated_name  # noqa: F401
 from ._tokens import is_unresolved
 from ._runtime import COMPAT
 from .ec2 import Connections
-from .compute_environment_validation import validate_compute_environment_arn, validate_flags, validate_role
+from .compute_environment_validation import (COMPUTE_ENVIRONMENT_ARN, COMPUTE_ENVIRONMENT_ARN_RULE, validate_flags,
+                                             validate_role)
 
 __all__ = ["ComputeEnvironmentBase", "ImportedComputeEnvironment"]
-
-NAME_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,127}$")
-
-
-def check_name(scope: Any, prop: str, value: str | None) -> None:
-    """L09: Batch names are 1-128 letters, digits, hyphens or underscores."""
-    if check_str(scope, prop, value) is None or is_unresolved(value):
-        return
-    if not NAME_PATTERN.match(value):
-        raise ValidationError(scope, f"'{prop}' value '{value}' must be 1-128 letters, digits, hyphens "
-                                     "or underscores, starting with a letter or digit")
-
-
-def arn_resource_name(arn: str) -> str:
-    """``arn:...:compute-environment/name`` → ``name`` (Terraform functions for token ARNs)."""
-    if is_unresolved(arn):
-        from cdktf import Fn, Token
-        return Token.as_string(Fn.element(Fn.split("/", arn), 1))
-    return arn.split("/", 1)[1] if "/" in arn else arn
 
 
 class ComputeEnvironmentBase(BatchConstruct):
@@ -115,7 +99,7 @@ class ComputeEnvironmentBase(BatchConstruct):
         return getattr(self.resource, COMPAT.ce_name_attribute)
 
 
-class ImportedComputeEnvironment:
+class ImportedComputeEnvironment(Imported):
     """A compute environment known by ARN (``from_*_compute_environment_arn``): creates nothing."""
 
     #: the keyword of the ARN in the ``from_*_arn`` factory (for messages)
@@ -123,10 +107,10 @@ class ImportedComputeEnvironment:
 
     def __init__(self, scope: Any, id: str, arn: str, *, compute_type_family: str | None = None,
                  orchestration: str | None = None, arn_keyword: str | None = None) -> None:
-        self._path = child_path(scope, id)
-        validate_compute_environment_arn(self._path, arn_keyword or self._ARN_KEYWORD, arn)
-        self.node_id = id
-        self.compute_environment_arn = arn
+        super().__init__(scope, id)
+        self.compute_environment_arn = self._keep_arn(arn_keyword or self._ARN_KEYWORD, arn,
+                                                      pattern=COMPUTE_ENVIRONMENT_ARN,
+                                                      rule=COMPUTE_ENVIRONMENT_ARN_RULE)
         self.compute_environment_name = arn_resource_name(arn)
         self.enabled = True
         self.maxv_cpus = 1

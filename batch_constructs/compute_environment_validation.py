@@ -16,11 +16,11 @@ from ._check import (check_bool, check_duration, check_enum, check_instance, che
 from ._errors import ValidationError
 from ._tokens import format_number, is_unresolved
 
-__all__ = ["COMPUTE_ENVIRONMENT_ARN", "EKS_CLUSTER_ARN", "ROLE_ARN", "validate_compute_environment_arn",
-           "validate_eks_cluster", "validate_flags", "validate_images", "validate_instance_class",
-           "validate_instance_type", "validate_maxv_cpus", "validate_namespace", "validate_placement_group",
-           "validate_role", "validate_security_groups", "validate_spot_config", "validate_update_timeout",
-           "validate_vcpus", "validate_vpc"]
+__all__ = ["COMPUTE_ENVIRONMENT_ARN", "COMPUTE_ENVIRONMENT_ARN_RULE", "EKS_CLUSTER_ARN", "ROLE_ARN",
+           "placement_group_problem", "resolve_placement_group", "validate_eks_cluster", "validate_flags",
+           "validate_images", "validate_instance_class", "validate_instance_type", "validate_maxv_cpus",
+           "validate_namespace", "validate_placement_group", "validate_role", "validate_security_groups",
+           "validate_spot_config", "validate_update_timeout", "validate_vcpus", "validate_vpc"]
 
 _PARTITION = r"arn:aws[a-z-]*"
 _PLACEMENT_GROUP_NAME = re.compile(r"[ -~]{1,255}")
@@ -31,6 +31,8 @@ EKS_CLUSTER_ARN = re.compile(_PARTITION + r":eks:[a-z0-9-]+:\d{12}:cluster/[0-9A
 #: ``arn:aws:batch:us-east-1:123456789012:compute-environment/name`` (Batch names: 1-128).
 COMPUTE_ENVIRONMENT_ARN = re.compile(_PARTITION + r":batch:[a-z0-9-]+:\d{12}:compute-environment/"
                                                   r"[0-9A-Za-z][0-9A-Za-z_-]{0,127}")
+COMPUTE_ENVIRONMENT_ARN_RULE = ("a compute environment ARN (arn:aws:batch:<region>:<12-digit account>:"
+                                "compute-environment/<name>)")
 _NAMESPACE = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 
 
@@ -209,6 +211,24 @@ def validate_placement_group(scope: Any, value: Any) -> Any:
     return value
 
 
+def resolve_placement_group(value: Any) -> Any:
+    """The placement group name to render (``None``: none given, or E16)."""
+    if value is None or isinstance(value, str):
+        return value
+    if getattr(value, "terraform_resource_type", None) == "aws_placement_group":
+        return value.name
+    return getattr(value, "placement_group_name", None)
+
+
+def placement_group_problem(value: Any) -> str | None:
+    """E16, AWS CDK's check of ``placement_group``: an object that is no placement group (no
+    ``placement_group_name``, not the provider's L1), reported by the ``placement_group`` getter and
+    at synth. Plain values are refused when given (``validate_placement_group``)."""
+    if value is not None and resolve_placement_group(value) is None:
+        return f"Provided placement group is not an instance of IPlacementGroup: {type(value).__name__}"
+    return None
+
+
 # -- EKS ------------------------------------------------------------------------------------------------
 
 def validate_eks_cluster(scope: Any, id: str, cluster: Any) -> str:
@@ -249,14 +269,7 @@ def validate_namespace(scope: Any, id: str, ns: Any) -> str:
     return ns
 
 
-# -- imports ----------------------------------------------------------------------------------------------
-
-def validate_compute_environment_arn(path: str, keyword: str, arn: Any) -> str:
-    """A compute environment ARN (``arn:aws:batch:<region>:<account>:compute-environment/<name>``)."""
-    return check_str(path, keyword, arn, pattern=COMPUTE_ENVIRONMENT_ARN, required=True,
-                     rule="a compute environment ARN (arn:aws:batch:<region>:<12-digit account>:"
-                          "compute-environment/<name>)")
-
+# -- flags ------------------------------------------------------------------------------------------------
 
 def validate_flags(scope: Any, **flags: Any) -> dict[str, bool | None]:
     """Boolean keywords (``spot=...``, ``enabled=...``): ``True``, ``False`` or ``None``."""

@@ -117,7 +117,7 @@ class Duration:
         return hash(Fraction(str(self.amount)) * self._MILLIS[self.unit])
 
 
-class SizeRoundingBehavior(enum.Enum):
+class SizeRoundingBehavior(enum.StrEnum):
     FAIL = "FAIL"
     FLOOR = "FLOOR"
     NONE = "NONE"

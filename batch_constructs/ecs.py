@@ -160,7 +160,7 @@ for _name in ("LINUX", "WINDOWS_SERVER_2019_CORE", "WINDOWS_SERVER_2019_FULL", "
     setattr(OperatingSystemFamily, _name, OperatingSystemFamily(_name))
 
 
-class FargatePlatformVersion(str, enum.Enum):
+class FargatePlatformVersion(enum.StrEnum):
     LATEST = "LATEST"
     VERSION1_4 = "1.4.0"
     VERSION1_3 = "1.3.0"

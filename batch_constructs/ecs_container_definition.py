@@ -35,7 +35,7 @@ DEFAULT_LOG_GROUP = "/aws/batch/job"
 EXECUTE_COMMAND_ACTIONS = ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
                            "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"]
 
-class UlimitName(str, enum.Enum):
+class UlimitName(enum.StrEnum):
     CORE = "core"
     CPU = "cpu"
     DATA = "data"

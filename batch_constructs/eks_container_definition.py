@@ -29,7 +29,7 @@ __all__ = ["EksContainerDefinition", "EksVolume", "EmptyDirMediumType", "EmptyDi
            "ImagePullPolicy", "SecretPathVolume"]
 
 
-class ImagePullPolicy(str, enum.Enum):
+class ImagePullPolicy(enum.StrEnum):
     """When the kubelet pulls the image (Kubernetes' exact spelling)."""
 
     ALWAYS = "Always"
@@ -37,7 +37,7 @@ class ImagePullPolicy(str, enum.Enum):
     NEVER = "Never"
 
 
-class EmptyDirMediumType(str, enum.Enum):
+class EmptyDirMediumType(enum.StrEnum):
     """Where an ``emptyDir`` volume lives: ``DISK`` (the node's storage, ``""``) or ``MEMORY`` (tmpfs)."""
 
     DISK = ""

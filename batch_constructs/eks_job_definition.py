@@ -16,7 +16,7 @@ from .job_definition_base import ImportedJobDefinition, JobDefinitionBase
 __all__ = ["DnsPolicy", "EksJobDefinition"]
 
 
-class DnsPolicy(str, enum.Enum):
+class DnsPolicy(enum.StrEnum):
     """The pod's DNS policy (Kubernetes' exact spelling)."""
 
     DEFAULT = "Default"
@@ -79,4 +79,4 @@ class EksJobDefinition(JobDefinitionBase):
     def from_eks_job_definition_arn(cls, scope: Any, id: str, eks_job_definition_arn: str) -> ImportedJobDefinition:
         """An existing EKS job definition by ARN: creates nothing. Unlike AWS CDK, the name drops
         the ``:revision`` suffix (Q15)."""
-        return ImportedJobDefinition(id, eks_job_definition_arn)
+        return ImportedJobDefinition(scope, id, eks_job_definition_arn, arn_keyword="eks_job_definition_arn")

@@ -11,9 +11,10 @@ import json
 import re
 from typing import Any, Iterable, Sequence
 
-from ._base import BatchConstruct, generated_name
+from ._base import BatchConstruct
 from ._check import check_enum, check_instance, check_list, check_scope, check_str, check_str_list, describe
 from ._errors import ValidationError, construct_path
+from ._naming import generated_name
 from ._stack_data import aws_managed_policy_arn
 
 #: IAM names (``CreateRole``/``CreateUser``/``CreateGroup``): ``[\w+=,.@-]``, roles and users at
@@ -32,7 +33,7 @@ __all__ = ["Effect", "Group", "IGrantable", "ManagedPolicy", "PolicyStatement", 
            "ServicePrincipal", "User", "as_principal", "as_role"]
 
 
-class Effect(enum.Enum):
+class Effect(enum.StrEnum):
     ALLOW = "Allow"
     DENY = "Deny"
 

@@ -6,21 +6,22 @@ import enum
 import re
 from typing import Any, Sequence
 
-from ._base import BatchConstruct, generated_name
+from ._base import BatchConstruct
 from ._check import (check_bool, check_duration, check_enum, check_instance, check_int, check_list, check_number,
                      check_str)
 from ._convert import seconds_of
 from ._errors import ValidationError
+from ._imported import Imported
 from ._json import escape_strings
+from ._naming import arn_resource_name, check_name, generated_name
 from ._tokens import format_number, is_unresolved
-from .compute_environment_base import arn_resource_name, check_name
 from .core import Duration
 from .iam import PolicyStatement, as_principal
 
 __all__ = ["Action", "CustomReason", "ImportedJobDefinition", "JobDefinitionBase", "Reason", "RetryStrategy"]
 
 
-class Action(str, enum.Enum):
+class Action(enum.StrEnum):
     EXIT = "EXIT"
     RETRY = "RETRY"
 
@@ -241,13 +242,16 @@ class JobDefinitionBase(BatchConstruct):
     @classmethod
     def from_job_definition_arn(cls, scope: Any, id: str, job_definition_arn: str) -> "ImportedJobDefinition":
         """An existing job definition by ARN: creates nothing. The name drops ``:revision``."""
-        return ImportedJobDefinition(id, job_definition_arn)
+        return ImportedJobDefinition(scope, id, job_definition_arn)
 
 
-class ImportedJobDefinition:
-    def __init__(self, id: str, arn: str) -> None:
-        self.node_id = id
-        self.job_definition_arn = arn
+class ImportedJobDefinition(Imported):
+    """A job definition known by ARN (``from_job_definition_arn``): creates nothing. The ARN is
+    only checked to be a string (with or without ``:revision``)."""
+
+    def __init__(self, scope: Any, id: str, arn: str, *, arn_keyword: str = "job_definition_arn") -> None:
+        super().__init__(scope, id)
+        self.job_definition_arn = arn = self._keep_arn(arn_keyword, arn)
         if is_unresolved(arn):
             from cdktf import Fn, Token
             self.job_definition_name = Token.as_string(Fn.element(Fn.split(":", arn_resource_name(arn)), 0))

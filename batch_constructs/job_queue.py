@@ -8,13 +8,15 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ._base import BatchConstruct, generated_name
-from ._check import (check_bool, check_duration, check_enum, check_instance, check_int, check_list, check_scope,
-                     check_str, child_path, describe, value_object)
+from ._base import BatchConstruct
+from ._check import (check_bool, check_duration, check_enum, check_instance, check_int, check_list, check_str,
+                     describe, value_object)
 from ._convert import seconds_of
 from ._errors import ValidationError, warn
+from ._imported import Imported
+from ._naming import arn_resource_name, check_name, generated_name
 from ._tokens import format_number, is_unresolved
-from .compute_environment_base import arn_resource_name, as_compute_environment, check_name
+from .compute_environment_base import as_compute_environment
 from .core import Duration
 from .scheduling_policy import as_scheduling_policy
 
@@ -29,7 +31,7 @@ MIN_MAX_TIME_SECONDS, MAX_MAX_TIME_SECONDS = 600, 86400
 QUEUE_ARN = re.compile(r"arn:[a-z-]+:batch:[a-z0-9-]*:[0-9]*:job-queue/[0-9A-Za-z_-]{1,128}")
 
 
-class JobStateTimeLimitActionsAction(enum.Enum):
+class JobStateTimeLimitActionsAction(enum.StrEnum):
     """What Batch does with a job that stays too long in a state: ``CANCEL`` (ECS/EKS queues)
     or ``TERMINATE`` (documented for SageMaker service-environment queues)."""
 
@@ -37,7 +39,7 @@ class JobStateTimeLimitActionsAction(enum.Enum):
     TERMINATE = "TERMINATE"
 
 
-class JobStateTimeLimitActionsReason(enum.Enum):
+class JobStateTimeLimitActionsReason(enum.StrEnum):
     """Why a job is stuck; Batch applies the action only for this reason."""
 
     INSUFFICIENT_INSTANCE_CAPACITY = "CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY"
@@ -45,7 +47,7 @@ class JobStateTimeLimitActionsReason(enum.Enum):
     JOB_RESOURCE_REQUIREMENT = "MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT"
 
 
-class JobStateTimeLimitActionsState(enum.Enum):
+class JobStateTimeLimitActionsState(enum.StrEnum):
     """The job state the time limit applies to (only ``RUNNABLE`` exists)."""
 
     RUNNABLE = "RUNNABLE"
@@ -293,15 +295,14 @@ class JobQueue(BatchConstruct, IJobQueue):
         return ImportedJobQueue(scope, id, job_queue_arn)
 
 
-class ImportedJobQueue(IJobQueue):
+class ImportedJobQueue(Imported, IJobQueue):
     """A queue known by ARN (``JobQueue.from_job_queue_arn``): creates nothing."""
 
     def __init__(self, scope: Any, id: str, arn: str) -> None:
-        check_scope(scope, id)
-        self.node_id = id
-        self.path = child_path(scope, id)
-        self.job_queue_arn = check_str(self.path, "job_queue_arn", arn, pattern=QUEUE_ARN, required=True,
-                                       rule="a job queue ARN (arn:<partition>:batch:<region>:<account>:job-queue/<name>)")
+        super().__init__(scope, id)
+        self.job_queue_arn = self._keep_arn(
+            "job_queue_arn", arn, pattern=QUEUE_ARN,
+            rule="a job queue ARN (arn:<partition>:batch:<region>:<account>:job-queue/<name>)")
         self.job_queue_name = arn_resource_name(arn)
         self.compute_environments: list[OrderedComputeEnvironment] = []
         self.priority = 1

@@ -15,7 +15,7 @@ from .core import Size
 __all__ = ["Device", "DevicePermission", "LinuxParameters", "Tmpfs", "TmpfsMountOption"]
 
 
-class DevicePermission(str, enum.Enum):
+class DevicePermission(enum.StrEnum):
     """Permissions of a host device in the container. The values are AWS CDK's (lower case);
     the job definition receives the API's upper-case ``READ``/``WRITE``/``MKNOD``."""
 
@@ -24,7 +24,7 @@ class DevicePermission(str, enum.Enum):
     MKNOD = "mknod"
 
 
-class TmpfsMountOption(str, enum.Enum):
+class TmpfsMountOption(enum.StrEnum):
     """Mount options of a tmpfs mount (``mountOptions``)."""
 
     DEFAULTS = "defaults"

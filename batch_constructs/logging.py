@@ -50,7 +50,7 @@ class RetentionDays(int, enum.Enum):
     INFINITE = 9999
 
 
-class AwsLogDriverMode(str, enum.Enum):
+class AwsLogDriverMode(enum.StrEnum):
     BLOCKING = "blocking"
     NON_BLOCKING = "non-blocking"
 

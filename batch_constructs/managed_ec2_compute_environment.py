@@ -19,9 +19,10 @@ from typing import Any, Sequence
 from ._check import check_enum, check_list
 from ._errors import ValidationError, warn
 from .compute_environment_base import ImportedComputeEnvironment
-from .compute_environment_validation import (validate_flags, validate_images, validate_instance_class,
-                                             validate_instance_type, validate_placement_group, validate_role,
-                                             validate_spot_config, validate_update_timeout, validate_vcpus)
+from .compute_environment_validation import (placement_group_problem, resolve_placement_group, validate_flags,
+                                             validate_images, validate_instance_class, validate_instance_type,
+                                             validate_placement_group, validate_role, validate_spot_config,
+                                             validate_update_timeout, validate_vcpus)
 from .core import Duration, Tags, tags_of
 from .ec2 import (Connections, InstanceArchitecture, InstanceClass, InstanceType, SubnetSelection,
                   as_launch_template, family_architecture)
@@ -42,14 +43,6 @@ def _architecture(value: Any) -> InstanceArchitecture:
     if isinstance(value, (InstanceType, InstanceClass, DefaultInstanceClass)):
         return value.architecture
     return family_architecture(str(value))
-
-
-def _resolve_placement_group(value: Any) -> Any:
-    if value is None or isinstance(value, str):
-        return value
-    if getattr(value, "terraform_resource_type", None) == "aws_placement_group":
-        return value.name
-    return getattr(value, "placement_group_name", None)
 
 
 class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
@@ -82,8 +75,6 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         # E01/E02 (an empty default_instance_classes list counts as not given: Q06)
         if self.default_instance_classes and self.use_optimal_instance_classes:
             raise ValidationError(self, self._E01)
-        self._a1_requested = any(t.family == "a1" for t in self.instance_types) or \
-            any(str(c) == "a1" for c in self.instance_classes)
         self._optimal_warned = False
         self._init_strategy(id, allocation_strategy)
         self.images = validate_images(self, id, images, self._IMAGE_CLASS, self._IMAGE_TYPES)
@@ -123,6 +114,12 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         self.instance_profile.add_override("lifecycle", {"create_before_destroy": True})
         self._depends_on.extend(getattr(self.instance_role, "policy_attachments", []))
         self._depends_on.append(self.instance_profile)
+
+    @property
+    def _a1_requested(self) -> bool:
+        """An ``a1`` instance type or class is among ``instance_types``/``instance_classes``."""
+        return any(t.family == "a1" for t in self.instance_types) or \
+            any(str(c) == "a1" for c in self.instance_classes)
 
     # -- hooks -----------------------------------------------------------------------------------
     _INSTANCE_POLICIES: tuple[str, ...] = ("service-role/AmazonEC2ContainerServiceforEC2Role",)
@@ -218,17 +215,17 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
 
     @property
     def placement_group(self) -> Any:
-        value = self._placement_group_given
-        if value is not None and _resolve_placement_group(value) is None:
-            raise ValidationError(self, "Provided placement group is not an instance of IPlacementGroup: "
-                                        f"{type(value).__name__}")
-        return value
+        """The ``placement_group`` given; raises E16 (as AWS CDK's getter) when it is no placement group."""
+        problem = placement_group_problem(self._placement_group_given)
+        if problem:
+            raise ValidationError(self, problem)
+        return self._placement_group_given
 
     def _validate(self) -> list[str]:
         problems: list[str] = []
-        value = self._placement_group_given
-        if value is not None and _resolve_placement_group(value) is None:
-            problems.append(f"Provided placement group is not an instance of IPlacementGroup: {type(value).__name__}")
+        placement = placement_group_problem(self._placement_group_given)
+        if placement:
+            problems.append(placement)
         if not self.instance_types and not self.instance_classes and not self.default_instance_classes and \
                 self.use_optimal_instance_classes is False:
             problems.append("'defaultInstanceClasses' undefined without specifying any instance types or classes")
@@ -284,7 +281,7 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
             if version is not None:
                 spec["version"] = version
             resources["launch_template"] = spec
-        group = _resolve_placement_group(self._placement_group_given)
+        group = resolve_placement_group(self._placement_group_given)
         if group is not None:
             resources["placement_group"] = group
         instance_tags = tags_of(self, own_only=True)
@@ -429,7 +426,7 @@ class ImportedManagedEc2EcsComputeEnvironment(ImportedComputeEnvironment):
         self.connections = Connections([])
 
     def add_instance_class(self, instance_class: Any) -> None:
-        raise ValidationError(self._path, f"cannot add instance class to imported ComputeEnvironment '{self.node_id}'")
+        raise ValidationError(self.path, f"cannot add instance class to imported ComputeEnvironment '{self.node_id}'")
 
     def add_instance_type(self, instance_type: Any) -> None:
-        raise ValidationError(self._path, f"cannot add instance type to imported ComputeEnvironment '{self.node_id}'")
+        raise ValidationError(self.path, f"cannot add instance type to imported ComputeEnvironment '{self.node_id}'")

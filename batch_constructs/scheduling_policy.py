@@ -5,13 +5,13 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ._base import BatchConstruct, generated_name
-from ._check import (check_duration, check_int, check_list, check_number, check_scope, check_str, child_path,
-                     describe, value_object)
+from ._base import BatchConstruct
+from ._check import check_duration, check_int, check_list, check_number, check_str, describe, value_object
 from ._convert import seconds_of
 from ._errors import ValidationError
+from ._imported import Imported
+from ._naming import arn_resource_name, check_name, generated_name
 from ._tokens import is_unresolved
-from .compute_environment_base import arn_resource_name, check_name
 from .core import Duration
 
 __all__ = ["FairshareSchedulingPolicy", "IFairshareSchedulingPolicy", "ISchedulingPolicy",
@@ -191,15 +191,13 @@ class FairshareSchedulingPolicy(BatchConstruct, IFairshareSchedulingPolicy):
         return ImportedFairshareSchedulingPolicy(scope, id, fairshare_scheduling_policy_arn)
 
 
-class ImportedFairshareSchedulingPolicy(IFairshareSchedulingPolicy):
+class ImportedFairshareSchedulingPolicy(Imported, IFairshareSchedulingPolicy):
     """A fair-share policy known by ARN: creates nothing."""
 
     def __init__(self, scope: Any, id: str, arn: str) -> None:
-        check_scope(scope, id)
-        self.node_id = id
-        self.path = child_path(scope, id)
-        self.scheduling_policy_arn = check_str(
-            self.path, "fairshare_scheduling_policy_arn", arn, pattern=POLICY_ARN, required=True,
+        super().__init__(scope, id)
+        self.scheduling_policy_arn = self._keep_arn(
+            "fairshare_scheduling_policy_arn", arn, pattern=POLICY_ARN,
             rule="a scheduling policy ARN (arn:<partition>:batch:<region>:<account>:scheduling-policy/<name>)")
         self.scheduling_policy_name = arn_resource_name(arn)
         self.compute_reservation = None

@@ -7,6 +7,7 @@ from typing import Any
 
 from .._check import check_bool, check_enum, check_instance, check_int, check_list, check_mapping, check_protocol, check_str, describe
 from .._errors import ValidationError
+from .._naming import path_hash
 from .._tokens import is_unresolved
 
 _INSTANCE_TYPE = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9]+$")
@@ -80,7 +81,6 @@ def security_group_description(path: str) -> str:
     255 characters is cut, ending in a hash of the whole path. Valid paths are kept as they are."""
     text = re.sub(r"[^a-zA-Z0-9. _\-:/()#,@\[\]+=&;{}!*]", "_", path)
     if len(text) > 255:
-        from .._base import path_hash
         text = text[:246] + "-" + path_hash(path)
     return text
 

@@ -13,7 +13,7 @@ from ._validation import check_instance_type_identifier
 __all__ = ["CpuArchitectureName", "InstanceArchitecture", "InstanceClass", "InstanceSize", "InstanceType"]
 
 
-class InstanceArchitecture(enum.Enum):
+class InstanceArchitecture(enum.StrEnum):
     X86_64 = "x86_64"
     ARM_64 = "arm64"
 

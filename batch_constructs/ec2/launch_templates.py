@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._check import check_protocol, check_str, child_path
+from .._naming import generated_name, path_hash
 from .networking import _construct_base
 from ._validation import validate_ami_map, validate_imported_launch_template, validate_launch_template_props, validate_placement_group_props
 
@@ -32,7 +33,6 @@ class LaunchTemplate(_construct_base()):  # type: ignore[misc]
         super().__init__(scope, id)
         import base64
 
-        from .._base import generated_name
         validate_launch_template_props(self, launch_template_name, user_data, machine_image, instance_type)
         extra: dict[str, Any] = {}
         if launch_template_name:
@@ -103,7 +103,7 @@ def as_launch_template(value: Any, *, scope: Any = None, keyword: str = "launch_
     return check_protocol(scope, keyword, value, ("launch_template_id",), expected, required=True)
 
 
-class PlacementGroupStrategy(enum.Enum):
+class PlacementGroupStrategy(enum.StrEnum):
     CLUSTER = "cluster"
     PARTITION = "partition"
     SPREAD = "spread"
@@ -120,7 +120,6 @@ class PlacementGroup(_construct_base()):  # type: ignore[misc]
     def __init__(self, scope: Any, id: str, *, placement_group_name: str | None = None,
                  strategy: PlacementGroupStrategy | None = None, partitions: int | None = None) -> None:
         super().__init__(scope, id)
-        from .._base import generated_name
         strategy, partitions, _ = validate_placement_group_props(self, placement_group_name, strategy, partitions)
         extra: dict[str, Any] = {}
         if partitions is not None:
@@ -188,7 +187,6 @@ class SsmParameterImage:
     def get_image(self, scope: Any) -> MachineImageConfig:
         from cdktf import TerraformStack
 
-        from .._base import path_hash
         from .._runtime import provider_class
         stack = TerraformStack.of(scope)
         data_id = "BatchConstructsAmi" + path_hash(self.parameter_name)

@@ -13,7 +13,7 @@ __all__ = ["Connections", "SecurityGroup", "SelectedSubnets", "SubnetSelection",
            "as_security_group"]
 
 
-class SubnetType(enum.Enum):
+class SubnetType(enum.StrEnum):
     PUBLIC = "Public"
     PRIVATE_WITH_EGRESS = "Private"
     PRIVATE_ISOLATED = "Isolated"
