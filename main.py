@@ -13,9 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from batch_constructs._runtime import quiet_node_banners
-
-quiet_node_banners()
+import batch_constructs  # noqa: F401  (silences jsii's Node banners before cdktf loads)
 
 
 def main(argv: list[str] | None = None) -> int:

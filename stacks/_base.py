@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from batch_constructs._runtime import provider_class, quiet_node_banners
+from batch_constructs.providers import aws_provider  # first: importing batch_constructs quiets jsii's banners
 
-quiet_node_banners()
-
-from cdktf import LocalBackend, TerraformStack  # noqa: E402
+from cdktf import LocalBackend, TerraformStack  # noqa: E402,I001
 
 DEFAULT_REGION = "us-east-1"
 
@@ -21,7 +19,7 @@ class ExampleStack(TerraformStack):
     def __init__(self, scope: Any, id: str, *, provider_config: dict[str, Any] | None = None) -> None:
         super().__init__(scope, id)
         LocalBackend(self, path=f"terraform.{id}.tfstate")
-        self.provider = provider_class("provider", "AwsProvider")(self, "aws", region=DEFAULT_REGION)
+        self.provider = aws_provider(self, region=DEFAULT_REGION)
         for key, value in sorted((provider_config or {}).items()):
             self.provider.add_override(key, value)
         self.build()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from batch_constructs import (AllocationStrategy, EcsMachineImage, EcsMachineImageType, ManagedEc2EcsComputeEnvironment,
                               ManagedEc2EksComputeEnvironment, UnmanagedComputeEnvironment)
-from batch_constructs._runtime import provider_class
+from batch_constructs.providers import provider_class
 from batch_constructs.core import Duration, Tags
 from batch_constructs.ec2 import InstanceClass, InstanceSize, InstanceType, LaunchTemplate, PlacementGroup, Vpc
 from batch_constructs.iam import ManagedPolicy, Role, ServicePrincipal

@@ -9,7 +9,7 @@ from batch_constructs import (Action, Device, DevicePermission, EcsEc2ContainerD
                               FargateComputeEnvironment, LinuxParameters, LogDrivers,
                               OrderedComputeEnvironment, Reason, RetentionDays, RetryStrategy, Secret, Tmpfs,
                               TmpfsMountOption, Ulimit, UlimitName)
-from batch_constructs._runtime import provider_class
+from batch_constructs.providers import provider_class
 from batch_constructs.core import Duration, Size
 from batch_constructs.ec2 import Vpc
 from batch_constructs.ecs import ContainerImage, CpuArchitecture, FargatePlatformVersion

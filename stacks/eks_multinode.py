@@ -6,7 +6,7 @@ from __future__ import annotations
 from batch_constructs import (Action, DnsPolicy, EcsEc2ContainerDefinition, EksContainerDefinition,
                               EksJobDefinition, EksVolume, EmptyDirMediumType, ImagePullPolicy,
                               MultiNodeContainer, MultiNodeJobDefinition, Reason, RetryStrategy)
-from batch_constructs._runtime import provider_class
+from batch_constructs.providers import provider_class
 from batch_constructs.core import Duration, Size
 from batch_constructs.ec2 import InstanceClass, InstanceSize, InstanceType
 from batch_constructs.ecs import ContainerImage
