@@ -64,7 +64,8 @@ def e2e_results(terraform_tools: Any, moto_server: Any, tmp_path_factory: pytest
     root = tmp_path_factory.mktemp("e2e")
     synthesized = synth_examples(root / "cdktf.out", provider_config=moto_server.provider_config(),
                                  only=STACK_NAMES)
-    with ThreadPoolExecutor(max_workers=6) as pool:
+    # Terraform mostly waits on the provider's polling here: more stacks at once than cores.
+    with ThreadPoolExecutor(max_workers=10) as pool:
         futures = {name: pool.submit(run_stack, name, synthesized[name], root, terraform_tools, moto_server.client)
                    for name in STACK_NAMES}
         return {name: future.result() for name, future in futures.items()}
