@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,3 +55,24 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
+# -- construct fixtures (tests/synth, tests/bad_input): jsii loads only when a test uses them --
+
+@pytest.fixture()
+def stack() -> Any:
+    """A fresh app with one ``TerraformStack`` named ``TestStack`` and an AWS provider."""
+    from cdktf import TerraformStack, Testing
+
+    from batch_constructs.providers import aws_provider
+
+    stack = TerraformStack(Testing.app(), "TestStack")
+    aws_provider(stack, region="us-east-1")
+    return stack
+
+
+@pytest.fixture()
+def vpc(stack: Any) -> Any:
+    """An imported VPC with two private subnets and one public subnet."""
+    from batch_constructs.ec2 import Vpc
+
+    return Vpc.from_attributes(stack, "Vpc", vpc_id="vpc-123", private_subnet_ids=["subnet-a", "subnet-b"],
+                               public_subnet_ids=["subnet-c"])
