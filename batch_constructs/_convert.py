@@ -15,16 +15,12 @@ from .core import Duration
 
 def seconds_of(scope: Any, duration: Duration) -> Any:
     """``duration`` in whole seconds; a token amount passes through unchecked (only as
-    ``Duration.seconds(token)``: C04 otherwise); a lossy conversion raises C01/C03."""
-    if is_unresolved(duration.amount):
-        if duration.unit != "seconds":
-            raise ValidationError(scope, "Duration must be specified as 'Duration.seconds()' here since its "
-                                         f"value comes from a token and cannot be converted (got Duration.{duration.unit})")
-        return duration.amount
+    ``Duration.seconds(token)``: C04 otherwise); a lossy conversion raises C01/C03.
+    ``Duration.to_seconds`` does the work; this names the construct that asked."""
     try:
         return duration.to_seconds()
-    except ValueError as error:
-        raise ValidationError(scope, str(error)) from None
+    except ValidationError as error:
+        raise ValidationError(scope, error.message) from None
 
 
 def duration_seconds(scope: Any, keyword: str, value: Any, *, required: bool = False) -> Any:
@@ -37,18 +33,15 @@ def _size_in(scope: Any, keyword: str, size: Any, unit: str, tokens: bool, requi
     size = check_size(scope, keyword, size, required=required)
     if size is None:
         return None
-    if is_unresolved(size.amount):
-        if not tokens:
-            raise ValidationError(scope, f"'{keyword}' cannot come from a token (got {size!r}): AWS Batch needs "
-                                         "its value in the job definition's JSON")
-        if size.unit != unit:
-            raise ValidationError(scope, f"'{keyword}': Size must be specified as 'Size.{unit}()' here since its "
-                                         f"value comes from a token and cannot be converted (got Size.{size.unit})")
-        return size.amount
+    token = is_unresolved(size.amount)
+    if token and not tokens:
+        raise ValidationError(scope, f"'{keyword}' cannot come from a token (got {size!r}): AWS Batch needs "
+                                     "its value in the job definition's JSON")
     try:
-        return int(getattr(size, f"to_{unit}")())
-    except ValueError as error:  # C01: not a whole number of ``unit``
-        raise ValidationError(scope, str(error)) from None
+        value = getattr(size, f"to_{unit}")()  # token-aware: only Size.<unit>(token) converts
+    except ValidationError as error:  # C01 (not a whole number of ``unit``) or C04 (a token)
+        raise ValidationError(scope, (f"'{keyword}': " if token else "") + error.message) from None
+    return value if token else int(value)
 
 
 def mebibytes_of(scope: Any, keyword: str, size: Any, *, tokens: bool = False, required: bool = False) -> Any:
