@@ -268,7 +268,7 @@ IAM_ECS_ROWS = [
     Bad("iam-from-role-arn", lambda s, v: Role.from_role_arn(s, "Imported", "not-an-arn"), I,
         r"'role_arn' must be a role ARN .*got 'not-an-arn'"),
     Bad("iam-imported-role-statement", lambda s, v: Role.from_role_arn(
-        s, "Imported", "arn:aws:iam::123456789012:role/x").add_to_principal_policy("s3:*"), None,
+        s, "Imported", "arn:aws:iam::123456789012:role/x").add_to_principal_policy("s3:*"), I,
         r"'statement' must be a PolicyStatement, got 's3:\*'"),
     Bad("iam-principal-int", lambda s, v: ServicePrincipal(5), None, r"^'service' must be a service principal .*got 5 \(int\)"),
     Bad("iam-principal-empty", lambda s, v: ServicePrincipal(""), None, r"^'service' must be a service principal .*got ''"),

@@ -118,10 +118,10 @@ def test_secrets_by_arn_with_read_granted(stack: Any) -> None:
     assert values[5] == "arn:aws:ssm:us-east-1:123456789012:parameter/x"
     statements = all_statements(template)
     sm = [s for s in statements if s["Action"] == ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]]
-    assert {s["Resource"] for s in sm} == {arn}
+    assert [s["Resource"] for s in sm] == [arn]  # three reads of one secret: one statement (merged)
     ssm = [s["Resource"] for s in statements if s["Action"] == ["ssm:DescribeParameters", "ssm:GetParameters",
                                                                 "ssm:GetParameter", "ssm:GetParameterHistory"]]
-    assert ssm == ["${aws_ssm_parameter.Param.arn}", values[4], values[5]]
+    assert ssm == [["${aws_ssm_parameter.Param.arn}", values[4], values[5]]]  # same actions: resources merge
     assert container.secrets is not None and container.secrets["FIELD"].has_field
 
 
