@@ -17,4 +17,9 @@ from .networking import *  # noqa: F401,F403
 from .networking import __all__ as _networking
 from .networking import as_security_group  # noqa: F401
 
-__all__ = sorted({*_instances, *_networking, *_launch_templates})
+from .block_devices import *  # noqa: F401,F403
+from .block_devices import __all__ as _block_devices
+from .user_data import *  # noqa: F401,F403
+from .user_data import __all__ as _user_data
+
+__all__ = sorted({*_instances, *_networking, *_launch_templates, *_block_devices, *_user_data})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .._check import check_bool, check_enum, check_instance, check_int, check_list, check_mapping, check_protocol, check_str, describe
+from .._check import check_bool, check_enum, check_instance, check_int, check_mapping, check_protocol, check_str, describe
 from .._errors import ValidationError
 from .._naming import path_hash
 from .._tokens import is_unresolved
@@ -40,28 +40,13 @@ def subnet_id(scope: Any, keyword: str, value: Any) -> str:
     return check_str(scope, keyword, value, pattern=_SUBNET_ID, rule="a subnet id (subnet-...)", required=True)
 
 
-def _subnet(scope: Any, keyword: str, value: Any) -> Any:
-    if isinstance(value, str):
-        return subnet_id(scope, keyword, value)
-    if getattr(value, "terraform_resource_type", None) == "aws_subnet":
-        return value
-    return check_protocol(scope, keyword, value, ("subnet_id",), "a subnet id, an ISubnet or the provider's Subnet",
-                          required=True)
-
-
 def subnet_selection_fields(scope: Any, prefix: str, selection: Any) -> Any:
     """Checks a ``SubnetSelection``'s fields (at most one of them given); returns
-    ``subnet_type`` as a ``SubnetType`` (its value or name accepted)."""
-    from .networking import SubnetType
+    ``subnet_type`` as a ``SubnetType`` (its value or name accepted). The checks of every
+    networking construct live in ``_network_validation``."""
+    from ._network_validation import selection_fields
 
-    subnet_type = check_enum(scope, f"{prefix}subnet_type", selection.subnet_type, SubnetType)
-    check_list(scope, f"{prefix}subnets", selection.subnets, _subnet, expected="a list of subnets or subnet ids")
-    check_list(scope, f"{prefix}subnet_ids", selection.subnet_ids, subnet_id, expected="a list of subnet ids")
-    given = [f for f in ("subnet_type", "subnets", "subnet_ids") if getattr(selection, f) not in (None, [], ())]
-    if len(given) > 1:
-        raise ValidationError(scope, f"'{prefix.rstrip('.') or 'SubnetSelection'}' takes only one of subnet_type, "
-                                     f"subnets or subnet_ids, got {' and '.join(given)}")
-    return subnet_type
+    return selection_fields(scope, prefix, selection)
 
 
 def check_subnet_selection(scope: Any, keyword: str, selection: Any) -> Any:
@@ -103,7 +88,7 @@ def validate_launch_template_props(scope: Any, name: Any, user_data: Any, machin
     from .instances import InstanceType
 
     check_str(scope, "launch_template_name", name, pattern=_LT_NAME, rule=_LT_NAME_RULE)
-    check_str(scope, "user_data", user_data, max_length=16384)
+    check_user_data(scope, user_data)
     check_protocol(scope, "machine_image", machine_image, ("get_image",),
                    "an ec2.IMachineImage such as MachineImage.generic_linux({...})")
     if not isinstance(instance_type, (InstanceType, type(None))):
@@ -154,3 +139,153 @@ def validate_ami_map(ami_map: Any) -> None:
         check_str(None, "ami_map region", region, pattern=r"[a-z]{2}(-[a-z]+)+-\d+",
                   rule="a region such as 'us-east-1'")
         check_str(None, f"ami_map[{region!r}]", ami, pattern=r"ami-[0-9a-zA-Z]+", rule="an AMI id (ami-...)")
+
+
+# -- block devices (EC2 API: LaunchTemplateEbsBlockDeviceRequest, LaunchTemplateBlockDeviceMappingRequest) --
+
+#: Device names as EC2 shows them: ``/dev/xvda``, ``/dev/sdf``, ``xvdh``, ``/dev/nvme1n1``.
+_DEVICE_NAME = r"(/dev/)?[a-z][a-z0-9]*"
+#: Volume sizes in GiB by type (LaunchTemplateEbsBlockDeviceRequest.VolumeSize); without a type,
+#: EC2 chooses it, so only the widest range applies.
+_EBS_SIZES = {"gp2": (1, 16384), "gp3": (1, 16384), "io1": (4, 16384), "io2": (4, 65536), "st1": (125, 16384),
+              "sc1": (125, 16384), "standard": (1, 1024), None: (1, 65536)}
+#: Provisioned IOPS by type (LaunchTemplateEbsBlockDeviceRequest.Iops); other types refuse Iops.
+_EBS_IOPS = {"gp3": (3000, 16000), "io1": (100, 64000), "io2": (100, 256000)}
+#: Maximum IOPS per GiB (EBS volume types: io1 50:1, gp3 500:1).
+_EBS_IOPS_PER_GIB = {"io1": 50, "gp3": 500}
+_KMS_KEY_ARN = r"arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)/.+"
+
+
+def check_device_name(scope: Any, keyword: str, value: Any) -> str:
+    """A block device name (``/dev/xvda``, ``xvdh``)."""
+    return check_str(scope, keyword, value, pattern=_DEVICE_NAME, required=True,  # type: ignore[return-value]
+                     rule="a device name such as '/dev/xvda' or 'xvdh'")
+
+
+def _kms_key_arn(scope: Any, keyword: str, value: Any) -> str | None:
+    """``kms_key``: an ``IKey`` (``key_arn``), the provider's ``KmsKey`` or a key ARN."""
+    if value is None or isinstance(value, str):
+        return check_str(scope, keyword, value, pattern=_KMS_KEY_ARN, rule="a KMS key ARN (arn:aws:kms:...)")
+    if getattr(value, "terraform_resource_type", None) == "aws_kms_key":
+        return value.arn  # type: ignore[no-any-return]
+    check_protocol(scope, keyword, value, ("key_arn",), "a KMS key (an object with key_arn, the provider's KmsKey "
+                                                        "or a key ARN)", required=True)
+    return check_str(scope, keyword, value.key_arn, pattern=_KMS_KEY_ARN, rule="a KMS key ARN (arn:aws:kms:...)")
+
+
+def _known(value: Any) -> bool:
+    return value is not None and not is_unresolved(value)
+
+
+def check_ebs_device(scope: Any, prefix: str, *, volume_size: Any, snapshot_id: Any, volume_type: Any, iops: Any,
+                     throughput: Any, encrypted: Any, kms_key: Any, delete_on_termination: Any,
+                     size_required: bool) -> dict[str, Any]:
+    """An EBS device's fields, checked against the EC2 API's rules (sizes and IOPS per volume
+    type, throughput for gp3 only, io1/io2 need IOPS) and AWS CDK's (``ebs-util.ts``: the
+    throughput-to-IOPS ratio). Returns them normalized (``kms_key`` as its ARN)."""
+    from .block_devices import EbsDeviceVolumeType
+
+    volume_type = check_enum(scope, f"{prefix}volume_type", volume_type, EbsDeviceVolumeType)
+    kind = volume_type.value if volume_type is not None else None
+    low, high = _EBS_SIZES[kind]
+    size = check_int(scope, f"{prefix}volume_size", volume_size, required=size_required, minimum=1, maximum=65536)
+    if _known(size) and not low <= size <= high:  # type: ignore[operator]
+        raise ValidationError(scope, f"'{prefix}volume_size' must be from {low} to {high} GiB for volume_type "
+                                     f"{kind}, got {size}")
+    check_str(scope, f"{prefix}snapshot_id", snapshot_id, pattern=r"snap-[0-9a-zA-Z]+",
+              rule="a snapshot id (snap-...)", required=not size_required)
+    iops = check_int(scope, f"{prefix}iops", iops, minimum=1)
+    if iops is None and kind in ("io1", "io2"):
+        # AWS CDK's message (ebs-util.ts); EC2: "This parameter is required for io1 and io2 volumes".
+        raise ValidationError(scope, "iops property is required with volumeType: EbsDeviceVolumeType.IO1 and "
+                                     f"EbsDeviceVolumeType.IO2 ('{prefix}iops')")
+    if iops is not None and kind not in _EBS_IOPS:
+        raise ValidationError(scope, f"'{prefix}iops' needs volume_type EbsDeviceVolumeType.IO1, IO2 or GP3 (EC2 "
+                                     f"refuses IOPS for gp2, st1, sc1 and standard volumes), got volume_type {kind}")
+    if _known(iops) and kind in _EBS_IOPS:
+        i_low, i_high = _EBS_IOPS[kind]
+        if not i_low <= iops <= i_high:  # type: ignore[operator]
+            raise ValidationError(scope, f"'{prefix}iops' must be from {i_low} to {i_high} for volume_type {kind}, "
+                                         f"got {iops}")
+        ratio = _EBS_IOPS_PER_GIB.get(kind)
+        if ratio and _known(size) and iops > ratio * size:  # type: ignore[operator]
+            raise ValidationError(scope, f"'{prefix}iops' {iops} is more than {ratio} IOPS per GiB of a {size} GiB "
+                                         f"{kind} volume allows ({ratio * size})")  # type: ignore[operator]
+    throughput = check_int(scope, f"{prefix}throughput", throughput, minimum=125, maximum=1000)
+    if throughput is not None and kind != "gp3":
+        # AWS CDK's message (ebs-util.ts); EC2: "valid only for gp3 volumes".
+        raise ValidationError(scope, f"'throughput' requires 'volumeType': gp3, got: {kind}. ('{prefix}throughput')")
+    ratio = throughput / iops if _known(throughput) and _known(iops) else 0  # type: ignore[operator]
+    if ratio > 0.25:
+        # AWS CDK's message (ebs-util.ts): gp3 gives at most 0.25 MiB/s per provisioned IOPS.
+        raise ValidationError(scope, f"Throughput (MiBps) to iops ratio of {ratio} is too high; maximum is 0.25 "
+                                     f"MiBps per iops ('{prefix}throughput')")
+    encrypted = check_bool(scope, f"{prefix}encrypted", encrypted)
+    kms_key = _kms_key_arn(scope, f"{prefix}kms_key", kms_key)
+    if kms_key is not None and encrypted is not True:
+        # EC2 CreateVolume: "If KmsKeyId is specified, the encrypted state must be true";
+        # AWS CDK's ec2.Volume refuses an encryptionKey without encrypted as well.
+        raise ValidationError(scope, f"'{prefix}kms_key' needs encrypted=True: EC2 uses the key only for an "
+                                     "encrypted volume")
+    return {"volume_size": size, "snapshot_id": snapshot_id, "volume_type": volume_type, "iops": iops,
+            "throughput": throughput, "encrypted": encrypted, "kms_key": kms_key,
+            "delete_on_termination": check_bool(scope, f"{prefix}delete_on_termination", delete_on_termination)}
+
+
+# -- launch template options (EC2 API: RequestLaunchTemplateData; AWS CDK: launch-template.ts) --
+
+def check_user_data(scope: Any, value: Any) -> Any:
+    """``user_data``: an ``ec2.UserData`` or a string of at most 16 KB (EC2's limit, before
+    base64 encoding)."""
+    from .user_data import UserData
+
+    if isinstance(value, UserData) or value is None:
+        return value
+    if not isinstance(value, str):
+        raise ValidationError(scope, f"'user_data' must be a string, got {describe(value)}; or pass an ec2.UserData "
+                                     "(UserData.for_linux(), MultipartUserData())")
+    return check_str(scope, "user_data", value, max_length=16384)
+
+
+def validate_launch_template_options(scope: Any, *, version_description: Any, detailed_monitoring: Any,
+                                     key_name: Any, key_pair: Any, require_imdsv2: Any, http_tokens: Any,
+                                     http_put_response_hop_limit: Any, http_endpoint: Any, http_protocol_ipv6: Any,
+                                     instance_metadata_tags: Any, ebs_optimized: Any, nitro_enclave_enabled: Any,
+                                     hibernation_configured: Any) -> dict[str, Any]:
+    """The launch template keywords beyond name, user data, image and instance type; returns
+    them normalized (``key_name`` from ``key_pair``, ``http_tokens`` as the enum)."""
+    from .launch_templates import LaunchTemplateHttpTokens
+
+    flags = {k: check_bool(scope, k, v) for k, v in (
+        ("detailed_monitoring", detailed_monitoring), ("require_imdsv2", require_imdsv2),
+        ("http_endpoint", http_endpoint), ("http_protocol_ipv6", http_protocol_ipv6),
+        ("instance_metadata_tags", instance_metadata_tags), ("ebs_optimized", ebs_optimized),
+        ("nitro_enclave_enabled", nitro_enclave_enabled), ("hibernation_configured", hibernation_configured))}
+    # CloudFormation/EC2: a version description of at most 255 characters (AWS CDK checks it too).
+    check_str(scope, "version_description", version_description, max_length=255)
+    # EC2 key pair names: up to 255 ASCII characters.
+    key_rule = "an EC2 key pair name (1-255 ASCII characters)"
+    check_str(scope, "key_name", key_name, pattern=r"[ -~]{1,255}", rule=key_rule)
+    if key_pair is not None:
+        check_protocol(scope, "key_pair", key_pair, ("key_pair_name",),
+                       "an ec2.IKeyPair (an object with key_pair_name)")
+        check_str(scope, "key_pair.key_pair_name", key_pair.key_pair_name, pattern=r"[ -~]{1,255}", rule=key_rule,
+                  required=True)
+        if key_name is not None:
+            # AWS CDK's message.
+            raise ValidationError(scope, "Cannot specify both of 'keyName' and 'keyPair'; prefer 'keyPair' "
+                                         "('key_name' and 'key_pair')")
+    tokens = check_enum(scope, "http_tokens", http_tokens, LaunchTemplateHttpTokens)
+    if flags["require_imdsv2"] and tokens is LaunchTemplateHttpTokens.OPTIONAL:
+        # AWS CDK's message.
+        raise ValidationError(scope, "httpTokens must be required when requireImdsv2 is true ('http_tokens' is "
+                                     "LaunchTemplateHttpTokens.OPTIONAL and 'require_imdsv2' is True)")
+    # AWS CDK: "HttpPutResponseHopLimit must between 1 and 64"; the provider: IntBetween(1, 64).
+    hop_limit = check_int(scope, "http_put_response_hop_limit", http_put_response_hop_limit, minimum=1, maximum=64)
+    if flags["nitro_enclave_enabled"] and flags["hibernation_configured"]:
+        # EC2 (Nitro Enclaves user guide): an instance cannot use enclaves and hibernation together.
+        raise ValidationError(scope, "'nitro_enclave_enabled' and 'hibernation_configured' cannot both be True: EC2 "
+                                     "does not hibernate instances with Nitro Enclaves")
+    return {**flags, "version_description": version_description, "http_tokens": tokens,
+            "http_put_response_hop_limit": hop_limit,
+            "key_name": key_pair.key_pair_name if key_pair is not None else key_name}
