@@ -1,4 +1,4 @@
-"""``Duration``, ``Size`` and ``Tags`` with the names of ``aws_cdk.Duration``/``Size``/``Tags``.
+"""``Duration``, ``Size``, ``Tags`` and ``RemovalPolicy`` with the names of ``aws_cdk``.
 
 Pure Python: importing this module does not start the jsii runtime.
 """
@@ -11,7 +11,7 @@ from typing import Any
 from ._errors import ValidationError
 from ._tokens import format_number, is_unresolved
 
-__all__ = ["Duration", "Size", "SizeRoundingBehavior", "Tags", "TimeConversionOptions"]
+__all__ = ["Duration", "RemovalPolicy", "Size", "SizeRoundingBehavior", "Tags", "TimeConversionOptions"]
 
 
 def _whole(amount: float, unit: str, target: str, factor: Fraction, integral: bool, cls: str = "Duration") -> float:
@@ -196,6 +196,44 @@ class Size:
 
     def __hash__(self) -> int:
         return hash(Fraction(str(self.amount)) * self._BYTES[self.unit])
+
+
+class RemovalPolicy(enum.StrEnum):
+    """What happens to a resource when Terraform would delete it (``aws_cdk.RemovalPolicy``),
+    mapped to the nearest Terraform meaning by :func:`removal_policy_attributes`:
+
+    * ``DESTROY``: nothing added; ``terraform destroy`` (or removing the construct) deletes it.
+    * ``RETAIN`` / ``RETAIN_ON_UPDATE_OR_DELETE``: ``skip_destroy = true`` where the provider
+      offers it (Terraform forgets the resource and leaves it in the account, as CloudFormation's
+      ``Retain``); elsewhere ``lifecycle { prevent_destroy = true }`` (Terraform refuses any plan
+      that would delete it; remove it from the state first to let it go).
+    * ``SNAPSHOT``: only for resources that keep a final snapshot; refused elsewhere.
+    """
+
+    DESTROY = "destroy"
+    RETAIN = "retain"
+    SNAPSHOT = "snapshot"
+    RETAIN_ON_UPDATE_OR_DELETE = "retain-on-update-or-delete"
+
+
+def removal_policy_attributes(scope: Any, keyword: str, policy: Any, *, kind: str,
+                              skip_destroy: bool = False) -> dict[str, Any]:
+    """The Terraform attributes of ``policy`` (a ``RemovalPolicy``, its name or value) for a
+    resource of ``kind`` (``aws_...``); ``skip_destroy`` tells whether the resource has that
+    argument. ``None`` adds nothing (the caller applies its own default first)."""
+    from ._check import check_enum
+
+    policy = check_enum(scope, keyword, policy, RemovalPolicy)
+    if policy is None or policy is RemovalPolicy.DESTROY:
+        return {}
+    if policy is RemovalPolicy.SNAPSHOT:
+        # AWS CDK / CloudFormation: the Snapshot deletion policy exists only for resources
+        # with snapshots (volumes, databases, ...).
+        raise ValidationError(scope, f"'{keyword}': {kind} has no snapshot to keep; RemovalPolicy.SNAPSHOT is "
+                                     "only for resources with snapshots. Use RemovalPolicy.RETAIN or DESTROY")
+    if skip_destroy:
+        return {"skip_destroy": True}
+    return {"lifecycle": {"prevent_destroy": True}}
 
 
 _TAG_STORE: dict[Any, dict[str, str | None]] = {}

@@ -52,7 +52,9 @@ class ContainerImage:
         repository plus ``ecr:GetAuthorizationToken``; read on the registry credentials. Images
         of other registries need nothing."""
         from .iam import PolicyStatement
-        if self.repository is not None:
+        if callable(getattr(self.repository, "grant_pull", None)):
+            self.repository.grant_pull(grantee)  # an ecr.Repository (or an import): AWS CDK's grant
+        elif self.repository is not None:
             arn = getattr(self.repository, "repository_arn", None) or getattr(self.repository, "arn", None)
             if arn is not None:
                 grantee.add_to_principal_policy(PolicyStatement(
@@ -73,12 +75,19 @@ class ContainerImage:
 
     @classmethod
     def from_ecr_repository(cls, repository: Any, tag: str = "latest") -> "ContainerImage":
-        """An image of an ECR repository (the provider's ``EcrRepository`` L1, or anything with
-        ``repository_url``); the execution role is granted pull access."""
+        """An image of an ECR repository (an ``ecr.Repository`` or its import, the provider's
+        ``EcrRepository`` L1, or anything with ``repository_url``); ``tag`` may be a digest
+        (``sha256:...``). The execution role is granted pull access."""
+        uri_for = getattr(repository, "repository_uri_for_tag_or_digest", None)
         url = getattr(repository, "repository_url", None)
-        if url is None:
-            raise ValidationError(None, "'repository' must be an ECR repository (the provider's EcrRepository or an "
-                                        f"object with 'repository_url'), got {type(repository).__name__}")
+        if not callable(uri_for) and url is None:
+            raise ValidationError(None, "'repository' must be an ECR repository (an ecr.Repository, the provider's "
+                                        f"EcrRepository or an object with 'repository_url'), got "
+                                        f"{type(repository).__name__}")
+        if callable(uri_for):
+            check_str(None, "tag", tag, pattern=TAG + "|sha256:[a-f0-9]{64}",
+                      rule="an image tag (up to 128 of letters, digits, _.-) or digest (sha256:...)", required=True)
+            return cls(uri_for(tag), repository=repository)
         check_str(None, "tag", tag, pattern=TAG, rule="an image tag (up to 128 of letters, digits, _.-)",
                   required=True)
         return cls(f"{url}:{tag}", repository=repository)
@@ -167,3 +176,17 @@ class FargatePlatformVersion(enum.StrEnum):
     VERSION1_2 = "1.2.0"
     VERSION1_1 = "1.1.0"
     VERSION1_0 = "1.0.0"
+
+
+# Log drivers live in ``logging`` (they bind IAM grants, so they load jsii); ``aws_cdk.aws_ecs``
+# has them, so they are importable from here too, loaded on first use.
+_LOG_DRIVER_NAMES = ("AwsLogDriver", "AwsLogDriverMode", "GenericLogDriver", "LogDriver", "LogDriverConfig",
+                     "LogDrivers")
+__all__ += list(_LOG_DRIVER_NAMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LOG_DRIVER_NAMES:
+        from . import logging
+        return getattr(logging, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -92,17 +92,29 @@ def _file_system_id(file_system: Any) -> str | None:
     return None
 
 
+def _access_point_id(access_point: Any) -> Any:
+    """The ID of an ``efs.AccessPoint`` (anything with a string ``access_point_id``) or of the
+    provider's ``EfsAccessPoint`` L1; other values are returned as given (an ID string is
+    checked by the caller)."""
+    if isinstance(access_point, str):
+        return access_point
+    if getattr(access_point, "terraform_resource_type", None) == "aws_efs_access_point":
+        return access_point.id
+    ap_id = getattr(access_point, "access_point_id", None)
+    return ap_id if isinstance(ap_id, str) else access_point
+
+
 class EfsVolume(EcsVolume):
     """An EFS file system mounted into the container.
 
-    :param file_system: the provider's ``EfsFileSystem`` L1, an object with ``file_system_id``,
-        or the file-system ID (required).
+    :param file_system: an ``efs.FileSystem`` (or its import), the provider's ``EfsFileSystem`` L1,
+        an object with ``file_system_id``, or the file-system ID (required).
     :param root_directory: directory of the file system to mount (default: its root). With an
         access point it must be unset or ``/``.
     :param enable_transit_encryption: default: not emitted (``DISABLED``). Required by
         ``access_point_id`` and ``use_job_role``.
     :param transit_encryption_port: default: the EFS mount helper's choice.
-    :param access_point_id: default: none.
+    :param access_point_id: an access point ID, or an ``efs.AccessPoint`` (default: none).
     :param use_job_role: mount with the job role's IAM identity (default: not emitted, ``DISABLED``);
         the job role needs ``elasticfilesystem:ClientMount`` (and ``ClientWrite``) on the file system.
     """
@@ -121,6 +133,7 @@ class EfsVolume(EcsVolume):
         self.enable_transit_encryption = check_bool(None, "enable_transit_encryption", enable_transit_encryption)
         self.transit_encryption_port = check_int(None, "transit_encryption_port", transit_encryption_port,
                                                  minimum=0, maximum=65535)
+        access_point_id = _access_point_id(access_point_id)
         self.access_point_id = check_str(None, "access_point_id", access_point_id)
         self.use_job_role = check_bool(None, "use_job_role", use_job_role)
         # L22: what the Batch API refuses.

@@ -1,6 +1,7 @@
 """``Secret``: Secrets Manager secrets and SSM parameters exposed to a container as environment
 variables. Only ARNs reach the job definition, never values; the container's execution role is
-granted read access."""
+granted read access: by the secret's own ``grant_read`` for ``secretsmanager.Secret`` and
+``ssm.StringParameter`` (and their imports), as AWS CDK does, else on the ARN."""
 from __future__ import annotations
 
 from typing import Any
@@ -51,12 +52,14 @@ class Secret:
     """
 
     def __init__(self, *, arn: str | None, actions: list[str], resource_arn: str | None,
-                 has_field: bool = False, parameter_name: str | None = None) -> None:
+                 has_field: bool = False, parameter_name: str | None = None, source: Any = None) -> None:
         self._arn = arn
         self._actions = actions
         self._resource_arn = resource_arn
         self.has_field = has_field
         self._parameter_name = parameter_name
+        # the secret or parameter itself when it grants read on its own (AWS CDK: secret.grantRead)
+        self._source = source if callable(getattr(source, "grant_read", None)) else None
 
     @classmethod
     def from_secrets_manager(cls, secret: Any, field: str | None = None) -> "Secret":
@@ -64,7 +67,7 @@ class Secret:
         check_str(None, "field", field)
         arn = _secret_arn(secret)
         return cls(arn=f"{arn}:{field}::" if field else arn, actions=SECRETS_MANAGER_READ, resource_arn=arn,
-                   has_field=bool(field))
+                   has_field=bool(field), source=secret)
 
     @classmethod
     def from_secrets_manager_version(cls, secret: Any, version_info: SecretVersionInfo | None = None,
@@ -77,16 +80,16 @@ class Secret:
                               "a SecretVersionInfo (SecretVersionInfo(version_stage=...))") or SecretVersionInfo(**kwargs)
         arn = _secret_arn(secret)
         value = f"{arn}:{field or ''}:{info.version_stage or ''}:{info.version_id or ''}"
-        return cls(arn=value, actions=SECRETS_MANAGER_READ, resource_arn=arn, has_field=bool(field))
+        return cls(arn=value, actions=SECRETS_MANAGER_READ, resource_arn=arn, has_field=bool(field), source=secret)
 
     @classmethod
     def from_ssm_parameter(cls, parameter: Any) -> "Secret":
-        """An SSM parameter: the provider's ``SsmParameter`` L1 (or data source), anything with
-        ``parameter_arn``, the parameter's ARN, or its name (the ARN is then built from the
-        stack's partition, region and account)."""
+        """An SSM parameter: an ``ssm.StringParameter`` (or import), the provider's
+        ``SsmParameter`` L1 (or data source), anything with ``parameter_arn``, the parameter's
+        ARN, or its name (the ARN is then built from the stack's partition, region and account)."""
         arn = getattr(parameter, "parameter_arn", None)
         if isinstance(arn, str):
-            return cls(arn=arn, actions=SSM_READ, resource_arn=arn)
+            return cls(arn=arn, actions=SSM_READ, resource_arn=arn, source=parameter)
         kind = getattr(parameter, "terraform_resource_type", None) or \
             getattr(parameter, "terraform_data_source_type", None)
         if kind == "aws_ssm_parameter":
@@ -108,7 +111,7 @@ class Secret:
         from ._stack_data import account, partition, region
         name = self._parameter_name.lstrip("/")
         arn = f"arn:{partition(scope)}:ssm:{region(scope)}:{account(scope)}:parameter/{name}"
-        return Secret(arn=arn, actions=self._actions, resource_arn=arn, has_field=self.has_field)
+        return Secret(arn=arn, actions=self._actions, resource_arn=arn, has_field=self.has_field, source=self._source)
 
     @property
     def arn(self) -> str:
@@ -119,6 +122,9 @@ class Secret:
 
     def grant_read(self, grantee: Any) -> None:
         """Allow ``grantee`` (a role, user or group) to read this secret."""
+        if self._source is not None:
+            self._source.grant_read(grantee)
+            return
         if self._resource_arn is None:
             raise ValidationError(None, "bind the secret to a container before granting read on it")
         grantee.add_to_principal_policy(PolicyStatement(actions=list(self._actions),
