@@ -17,7 +17,9 @@ from ._errors import ValidationError
 from ._tokens import format_number, is_unresolved
 
 __all__ = ["COMPUTE_ENVIRONMENT_ARN", "COMPUTE_ENVIRONMENT_ARN_RULE", "EKS_CLUSTER_ARN", "ROLE_ARN",
-           "placement_group_problem", "resolve_placement_group", "validate_eks_cluster", "validate_flags",
+           "PRE_TURING_FAMILIES", "al2023_nvidia_problem", "latest_image_problem", "latest_image_update_problem",
+           "placement_group_problem",
+           "resolve_placement_group", "validate_eks_cluster", "validate_flags",
            "validate_images", "validate_instance_class", "validate_instance_type", "validate_maxv_cpus",
            "validate_namespace", "validate_placement_group", "validate_role", "validate_security_groups",
            "validate_spot_config", "validate_update_timeout", "validate_vcpus", "validate_vpc"]
@@ -191,6 +193,58 @@ def validate_images(scope: Any, id: str, images: Any, image_class: type, image_t
         check_protocol(scope, f"{keyword}.image", image.image, ("get_image",),
                        "an ec2.IMachineImage such as MachineImage.generic_linux({...})")
     return images
+
+
+#: NVIDIA GPU families older than Turing (Kepler p2, Maxwell g3/g3s, Volta p3/p3dn). AWS Batch's
+#: ECS Amazon Linux 2023 GPU image ships only NVIDIA's open GPU kernel modules, which need Turing
+#: or newer (AWS Batch API, Ec2Configuration: ECS_AL2023_NVIDIA does not support p3 and g3 instance
+#: types; aws/amazon-ecs-ami#370). The EKS AL2023 NVIDIA image also ships the proprietary modules.
+PRE_TURING_FAMILIES = frozenset({"p2", "p3", "p3dn", "g3", "g3s"})
+
+
+def al2023_nvidia_problem(instance_types: list[str], entries: list[tuple[str, Any]]) -> str | None:
+    """ECS only: an ``ECS_AL2023_NVIDIA`` entry without an own image (given or the GPU default)
+    would serve a pre-Turing GPU type or class of ``instance_types``, and no ``ECS_AL2_NVIDIA``
+    entry is there. ``entries``: (image type, own image or ``None``) of each entry in effect."""
+    old = [name for name in instance_types if name.split(".", 1)[0].lower() in PRE_TURING_FAMILIES]
+    types = {image_type for image_type, _ in entries}
+    if not old or "ECS_AL2_NVIDIA" in types or \
+            not any(t == "ECS_AL2023_NVIDIA" and image is None for t, image in entries):
+        return None
+    return (f"ECS_AL2023_NVIDIA does not support {old[0]} instances: AWS Batch's Amazon Linux 2023 GPU image "
+            "drives only Turing or newer GPUs (not p2, p3, p3dn, g3, g3s). Use images=[EcsMachineImage("
+            "image_type=EcsMachineImageType.ECS_AL2023), EcsMachineImage(image_type=EcsMachineImageType."
+            "ECS_AL2_NVIDIA)] (ECS_AL2_NVIDIA serves the GPU instances), give the NVIDIA entry its own image, "
+            "or choose a newer GPU family such as g4dn, g5 or p4d")
+
+
+def latest_image_problem(image_type: str, architecture: Any) -> str:
+    """``update_to_latest_image_version`` for an entry whose image type has no public SSM
+    parameter on the environment's architecture (the ECS GPU images are x86_64 only)."""
+    return (f"'update_to_latest_image_version': AWS publishes no latest-image SSM parameter for {image_type} on "
+            f"{getattr(architecture, 'value', architecture)} instances; give that entry its own image or use another "
+            "image type")
+
+
+#: Strategies with which AWS Batch updates an environment's AMI in place (AWS Batch User Guide,
+#: "Update a compute environment": also needs the service-linked role, no custom service role).
+UPDATABLE_STRATEGIES = ("BEST_FIT_PROGRESSIVE", "SPOT_CAPACITY_OPTIMIZED", "SPOT_PRICE_CAPACITY_OPTIMIZED")
+
+
+def latest_image_update_problem(strategy: str, service_role: Any, entries: list[tuple[str, Any]]) -> str | None:
+    """``update_to_latest_image_version`` on an environment AWS cannot update (``BEST_FIT`` or a
+    custom service role) with a second entry following the latest image: hashicorp/aws 5.100
+    replaces such an environment only when the *first* entry's image changes (CustomizeDiff
+    ForceNew on ``ec2_configuration.0``); a new second image is planned in place and AWS refuses it."""
+    role_arn = getattr(service_role, "role_arn", None)
+    linked = service_role is None or (isinstance(role_arn, str) and "aws-service-role/batch.amazonaws.com/" in role_arn)
+    if (strategy in UPDATABLE_STRATEGIES and linked) or not any(image is None for _, image in entries[1:]):
+        return None
+    return ("'update_to_latest_image_version' with two image entries needs an environment AWS Batch can update in "
+            f"place (allocation strategy {', '.join(UPDATABLE_STRATEGIES)} and the service-linked role, no "
+            f"service_role), got {strategy}" + ("" if linked else " with a service_role") + ": a new image of the "
+            "second entry would be planned as an update AWS refuses; give that entry its own image or change the "
+            "strategy")
 
 
 def validate_placement_group(scope: Any, value: Any) -> Any:

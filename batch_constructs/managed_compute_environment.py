@@ -5,6 +5,7 @@ from typing import Any, Sequence
 
 from ._check import check_duration
 from ._errors import ValidationError
+from ._keywords import check_keywords
 from .compute_environment_base import ComputeEnvironmentBase, ImportedComputeEnvironment
 from .compute_environment_validation import (validate_flags, validate_maxv_cpus, validate_security_groups,
                                              validate_vpc)
@@ -27,7 +28,10 @@ class ManagedComputeEnvironmentBase(ComputeEnvironmentBase):
     :param terminate_on_update: default: none (Batch's ``False``).
     :param replace_compute_environment: accepted and ignored: Terraform replaces through
         ``create_before_destroy`` instead.
-    :param update_to_latest_image_version: ``True`` is an error (the provider cannot set it).
+    :param update_to_latest_image_version: default ``None`` (off). ``True`` on managed EC2
+        environments: each ``ec2_configuration`` entry without its own image takes its AMI from the
+        public SSM parameter of its image type (``data "aws_ssm_parameter"``), so every plan picks
+        the latest image AWS recommends; ``True`` on Fargate is an error (Fargate has no image).
     """
 
     def __init__(self, scope: Any, id: str, *, vpc: Any, vpc_subnets: SubnetSelection | None = None,
@@ -44,16 +48,13 @@ class ManagedComputeEnvironmentBase(ComputeEnvironmentBase):
         flags = validate_flags(self, spot=spot, terminate_on_update=terminate_on_update,
                                replace_compute_environment=replace_compute_environment,
                                update_to_latest_image_version=update_to_latest_image_version)
-        if update_to_latest_image_version:
-            raise ValidationError(self, "'update_to_latest_image_version' is not supported by the Terraform "
-                                        "AWS provider")
         self.vpc_subnets = check_subnet_selection(self, "vpc_subnets", vpc_subnets)
         self.maxv_cpus = validate_maxv_cpus(self, id, maxv_cpus)
         self.spot = bool(flags["spot"])
         self.update_timeout = check_duration(self, "update_timeout", update_timeout)
         self.terminate_on_update = flags["terminate_on_update"]
         self.replace_compute_environment = bool(flags["replace_compute_environment"])
-        self.update_to_latest_image_version = update_to_latest_image_version
+        self.update_to_latest_image_version = flags["update_to_latest_image_version"]
         groups = validate_security_groups(self, security_groups)
         self.security_groups = [SecurityGroup(self, "SecurityGroup", vpc=vpc)] if groups is None else groups
         self.connections = Connections(self.security_groups)
@@ -98,15 +99,31 @@ class FargateComputeEnvironment(ManagedComputeEnvironmentBase):
     compute_type_family = "FARGATE"
     orchestration = "ECS"
 
-    def __init__(self, scope: Any, id: str, *, vpc: Any, **kwargs: Any) -> None:
-        refused = sorted(k for k in kwargs if k in _FARGATE_REFUSED)
-        unknown = sorted(k for k in kwargs if k not in _FARGATE_REFUSED and k not in _MANAGED_KEYWORDS)
-        if unknown:
-            raise TypeError(f"FargateComputeEnvironment() got unexpected keyword argument(s): {', '.join(unknown)}")
-        super().__init__(scope, id, vpc=vpc, **{k: v for k, v in kwargs.items() if k in _MANAGED_KEYWORDS})
-        if refused:
-            k = refused[0]
+    def __init__(self, scope: Any, id: str, *, vpc: Any, vpc_subnets: SubnetSelection | None = None,
+                 security_groups: Sequence[Any] | None = None, maxv_cpus: int | None = None,
+                 spot: bool | None = None, update_timeout: Duration | None = None,
+                 terminate_on_update: bool | None = None,
+                 replace_compute_environment: bool | None = None,
+                 update_to_latest_image_version: bool | None = None,
+                 compute_environment_name: str | None = None, service_role: Any = None,
+                 enabled: bool | None = None, **ec2_only: Any) -> None:
+        """``ec2_only``: an EC2-only keyword (``instance_types``, ``spot_bid_percentage``, ...) is a
+        ``ValidationError`` saying why Fargate does not take it; any other is a ``TypeError``."""
+        unknown = {k: v for k, v in ec2_only.items() if k not in _FARGATE_REFUSED}
+        check_keywords("FargateComputeEnvironment", FargateComputeEnvironment.__init__, unknown, named_only=True)
+        super().__init__(scope, id, vpc=vpc, vpc_subnets=vpc_subnets, security_groups=security_groups,
+                         maxv_cpus=maxv_cpus, spot=spot, update_timeout=update_timeout,
+                         terminate_on_update=terminate_on_update,
+                         replace_compute_environment=replace_compute_environment,
+                         update_to_latest_image_version=update_to_latest_image_version,
+                         compute_environment_name=compute_environment_name, service_role=service_role,
+                         enabled=enabled)
+        if ec2_only:
+            k = sorted(ec2_only)[0]
             raise ValidationError(self, f"FargateComputeEnvironment '{id}' does not take '{k}': {_FARGATE_REFUSED[k]}")
+        if self.update_to_latest_image_version:
+            raise ValidationError(self, f"FargateComputeEnvironment '{id}' does not take "
+                                        "'update_to_latest_image_version': Fargate chooses the image")
         if self.update_timeout is not None or self.terminate_on_update is not None:
             raise ValidationError(self, f"FargateComputeEnvironment '{id}' cannot use 'update_timeout' or "
                                         "'terminate_on_update'; AWS Batch does not support update policies on Fargate")
@@ -123,10 +140,3 @@ class FargateComputeEnvironment(ManagedComputeEnvironmentBase):
         return ImportedComputeEnvironment(scope, id, fargate_compute_environment_arn,
                                           compute_type_family="FARGATE", orchestration="ECS",
                                           arn_keyword="fargate_compute_environment_arn")
-
-
-_MANAGED_KEYWORDS = {
-    "vpc_subnets", "security_groups", "maxv_cpus", "spot", "update_timeout", "terminate_on_update",
-    "replace_compute_environment", "update_to_latest_image_version", "compute_environment_name",
-    "service_role", "enabled",
-}

@@ -7,6 +7,8 @@ What they emit (see ``docs/compute-environments.md``):
 * ``aws_batch_compute_environment`` (``type = "MANAGED"``) with ``lifecycle.create_before_destroy``,
   a generated ``name_prefix`` unless a name is given, ``depends_on`` every IAM policy attachment it
   uses and the instance profile, an explicit ``ec2_configuration``, never ``desired_vcpus``;
+* default ``ec2_configuration``: the standard image type and/or its NVIDIA type (x86_64 NVIDIA GPU
+  families); ``update_to_latest_image_version``: a ``data "aws_ssm_parameter"`` per entry;
 * a security group (unless ``security_groups`` is given), an instance role (unless
   ``instance_role`` is given) and always an instance profile, whose ARN is the environment's
   ``instance_role``;
@@ -19,8 +21,10 @@ from typing import Any, Sequence
 from ._check import check_enum, check_list
 from ._errors import ValidationError, warn
 from .compute_environment_base import ImportedComputeEnvironment
-from .compute_environment_validation import (placement_group_problem, resolve_placement_group, validate_flags,
-                                             validate_images, validate_instance_class, validate_instance_type,
+from .compute_environment_validation import (al2023_nvidia_problem, latest_image_problem,
+                                             latest_image_update_problem, placement_group_problem,
+                                             resolve_placement_group, validate_flags, validate_images,
+                                             validate_instance_class, validate_instance_type,
                                              validate_placement_group, validate_role, validate_spot_config,
                                              validate_update_timeout, validate_vcpus)
 from .core import Duration, Tags, tags_of
@@ -29,7 +33,7 @@ from .ec2 import (Connections, InstanceArchitecture, InstanceClass, InstanceType
 from .iam import ManagedPolicy, Role, ServicePrincipal
 from .managed_compute_environment import ManagedComputeEnvironmentBase
 from .managed_ec2_types import (AL2023_CONTEXT_KEY, AllocationStrategy, DefaultInstanceClass, EcsMachineImage,
-                                EcsMachineImageType)
+                                EcsMachineImageType, default_image_types, latest_image_parameter)
 
 __all__ = ["ImportedManagedEc2EcsComputeEnvironment", "ManagedEc2ComputeEnvironmentBase",
            "ManagedEc2EcsComputeEnvironment"]
@@ -86,6 +90,7 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         self._update_timeout_minutes = validate_update_timeout(self, id, self.update_timeout)
         self.launch_template = as_launch_template(launch_template, scope=self)
         self._check_launch_template(id)
+        self._check_latest_image(id)
         self._placement_group_given = validate_placement_group(self, placement_group)
         self.tags = Tags.of(self)
 
@@ -149,6 +154,24 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         if version is None or version in ("$Latest", "$Default"):
             warn(self, f"launch template version '{version or '$Default'}' is resolved only when the "
                        "ComputeEnvironment is created")
+
+    def _launch_template_ami(self) -> bool | None:
+        """Whether the launch template sets an AMI (``None``: an import, unknown)."""
+        lt = self.launch_template
+        if lt is None:
+            return False
+        resource = getattr(lt, "resource", None)
+        if resource is None:
+            return None
+        return any(getattr(lt, a, None) is not None for a in ("machine_image", "image_id")) or \
+            bool(getattr(resource, "image_id_input", None))
+
+    def _check_latest_image(self, id: str) -> None:
+        ami = self._launch_template_ami() if self.update_to_latest_image_version else False
+        if ami is not False:
+            warn(self, f"update_to_latest_image_version of '{id}': " + (
+                "no effect, the launch template's AMI wins" if ami else "an AMI in the imported launch template is "
+                "overridden by the latest image (Batch prefers ec2_configuration's image_id_override)"))
 
     def _role_name(self, role: Any) -> str:
         name = getattr(role, "role_name", None)
@@ -232,7 +255,16 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         arch = self._architecture_problem()
         if arch:
             problems.append(arch)
-        return problems
+        return problems + self._image_problems()
+
+    def _image_problems(self) -> list[str]:
+        entries, arch = self._entries_in_effect(), self._image_architecture()
+        problems = [al2023_nvidia_problem(self._instance_type_list(), entries)] if self.orchestration == "ECS" else []
+        if self._uses_latest_image():
+            problems += [latest_image_problem(t, arch) for t, image in entries
+                         if image is None and latest_image_parameter(t, arch, "") is None]
+            problems.append(latest_image_update_problem(self.allocation_strategy.value, self.service_role, entries))
+        return [p for p in problems if p]
 
     # -- rendering -------------------------------------------------------------------------------
     def _launch_template_version(self) -> str | None:
@@ -244,14 +276,42 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
             version = getattr(lt, "latest_version_number", None)
         return version
 
-    def _image_entries(self) -> list[dict[str, Any]]:
+    def _entries_in_effect(self) -> list[tuple[str, Any]]:
+        """(image type, own ``IMachineImage`` or ``None``) of each ``ec2_configuration`` entry."""
         if self.images is None:
-            return [{"image_type": self._default_image_type().value}]
+            return [(t.value, None) for t in default_image_types(self._default_image_type(),
+                                                                 self._instance_type_list())]
+        return [(str(i.image_type or self._default_image_type()), i.image) for i in self.images]
+
+    def _uses_latest_image(self) -> bool:
+        return bool(self.update_to_latest_image_version) and self._launch_template_ami() is not True
+
+    def _image_architecture(self) -> InstanceArchitecture:
+        return self.architecture or InstanceArchitecture.X86_64
+
+    def _latest_image_id(self, image_type: str) -> str | None:
+        """``update_to_latest_image_version``: the AMI id of a ``data "aws_ssm_parameter"`` (child
+        ``LatestImage<TYPE>``) reading the type's public latest-AMI parameter at every plan."""
+        parameter = latest_image_parameter(image_type, self._image_architecture(), self._kubernetes_version())
+        if parameter is None:
+            return None  # reported by _validate
+        id = f"LatestImage{image_type}"
+        data = self.node.try_find_child(id) or self._new_l1(id, "data_aws_ssm_parameter", "DataAwsSsmParameter",
+                                                            name=parameter)
+        return data.insecure_value
+
+    def _kubernetes_version(self) -> str | None:
+        return None
+
+    def _image_entries(self) -> list[dict[str, Any]]:
+        latest = self._uses_latest_image()
         entries = []
-        for image in self.images:
-            entry: dict[str, Any] = {"image_type": str(image.image_type or self._default_image_type())}
-            if image.image is not None:
-                entry["image_id_override"] = image.image.get_image(self).image_id
+        for image_type, image in self._entries_in_effect():
+            entry: dict[str, Any] = {"image_type": image_type}
+            image_id = image.get_image(self).image_id if image is not None else \
+                self._latest_image_id(image_type) if latest else None
+            if image_id is not None:
+                entry["image_id_override"] = image_id
             entries.append(entry)
         return entries
 
@@ -318,7 +378,10 @@ class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
         add more. :param use_optimal_instance_classes: default: ``optimal`` is added (unless
         ``default_instance_classes`` is given or every type/class is arm64).
     :param default_instance_classes: ``DefaultInstanceClass`` values added instead of ``optimal``.
-    :param images: ``EcsMachineImage`` entries (≤ 2); default one ``ECS_AL2023`` entry.
+    :param images: ``EcsMachineImage`` entries (≤ 2), used as given; default one ``ECS_AL2023``
+        entry, ``ECS_AL2023_NVIDIA`` instead for x86_64 NVIDIA GPU families (g4dn, g5, g6, p4d, ...)
+        and both for mixed selections (``optimal`` counts as non-GPU); p2/p3/g3 need
+        ``ECS_AL2_NVIDIA`` (error otherwise).
     :param instance_role: default: a created role with ``AmazonEC2ContainerServiceforEC2Role``; an
         instance profile is always created and its ARN used.
     :param launch_template: ``ec2.LaunchTemplate`` (pinned to its latest version), an import or the
@@ -326,7 +389,11 @@ class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
     :param placement_group: ``ec2.PlacementGroup``, a name, or the provider's L1. Default none.
     :param update_timeout, terminate_on_update: emit ``update_policy`` (both fields) when one is set.
     :param replace_compute_environment: accepted, ignored (Terraform replaces via
-        ``create_before_destroy``). :param update_to_latest_image_version: ``True`` raises.
+        ``create_before_destroy``).
+    :param update_to_latest_image_version: default off. ``True``: entries without their own image
+        take the latest AMI of their image type from AWS's public SSM parameter at every plan (an
+        in-place update on updatable environments, else a replacement, created before the old one
+        is destroyed). A launch template that sets an AMI wins (nothing is overridden).
     :param service_role: default none (Batch's service-linked role).
     :param enabled: default ``True``. :param compute_environment_name: default: a name prefix.
     """

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ._errors import ValidationError, warn
+from ._tokens import is_unresolved
 from .compute_environment_validation import validate_eks_cluster, validate_namespace
 from .core import Duration
 from .ec2 import SubnetSelection
@@ -26,7 +27,11 @@ class ManagedEc2EksComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
         (``AmazonEKSWorkerNodePolicy``, ``AmazonEC2ContainerRegistryReadOnly``,
         ``AmazonEKS_CNI_Policy``); the instance profile is always created. The cluster must grant
         the node role and Batch's service-linked role access (EKS access entries, RBAC).
-    :param images: ``EksMachineImage`` entries; default one ``EKS_AL2023`` entry.
+    :param images: ``EksMachineImage`` entries, used as given; default one ``EKS_AL2023`` entry,
+        ``EKS_AL2023_NVIDIA`` instead for x86_64 NVIDIA GPU families and both for mixed selections.
+    :param update_to_latest_image_version: as for ECS; the public parameter is per Kubernetes
+        version: the ``version`` of the provider's ``EksCluster``, or of a ``data "aws_eks_cluster"``
+        looked up by the name in the cluster ARN.
     Other keywords as :class:`ManagedEc2EcsComputeEnvironment`, without ``spot_fleet_role``;
     an explicit ``BEST_FIT`` is refused.
     """
@@ -82,6 +87,22 @@ class ManagedEc2EksComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
 
     def _default_image_type(self) -> EksMachineImageType:
         return EksMachineImageType.EKS_AL2023 if self._al2023_default() else EksMachineImageType.EKS_AL2
+
+    def _kubernetes_version(self) -> str:
+        """The cluster's Kubernetes version (for the EKS latest-image parameter names)."""
+        cluster = self.eks_cluster
+        if getattr(cluster, "terraform_resource_type", None) == "aws_eks_cluster":
+            return cluster.version
+        data = self.node.try_find_child("EksCluster")
+        if data is None:
+            arn = self._eks_cluster_arn
+            if is_unresolved(arn):
+                from cdktf import Fn, Token
+                name = Token.as_string(Fn.element(Fn.split("/", arn), 1))
+            else:
+                name = arn.split("/", 1)[1]
+            data = self._new_l1("EksCluster", "data_aws_eks_cluster", "DataAwsEksCluster", name=name)
+        return data.version
 
     def _render_extra(self) -> dict[str, Any]:
         return {"eks_configuration": {"eks_cluster_arn": self._eks_cluster_arn,

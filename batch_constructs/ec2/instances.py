@@ -33,6 +33,20 @@ def family_architecture(family: str) -> InstanceArchitecture:
     return InstanceArchitecture.X86_64
 
 
+#: NVIDIA GPU families: the accelerated ``g``/``gr``/``p`` families (g3, g3s, g4dn, g5, g5g, g6, g6e,
+#: gr6, p2, p3, p3dn, p4d, p4de, p5, and newer ones such as p5en or p6-b200). Not ``g4ad`` (AMD
+#: Radeon GPUs), nor the other accelerators (inf*/trn* Neuron, dl* Gaudi, f* FPGA, vt* Xilinx).
+_NVIDIA_GPU_FAMILY = re.compile(r"^(?:p|gr?)\d+[a-z0-9-]*$")
+_NOT_NVIDIA_GPU = frozenset({"g4ad"})
+
+
+def nvidia_gpu_family(family: str) -> bool:
+    """Whether the instance family (``"g5"``, or the family of ``"g5.xlarge"``) has NVIDIA GPUs
+    (source: Amazon EC2 accelerated computing instance types)."""
+    family = str(family).lower().split(".", 1)[0]
+    return family not in _NOT_NVIDIA_GPU and _NVIDIA_GPU_FAMILY.match(family) is not None
+
+
 _FAMILIES = """
 a1 c1 c3 c4 c5 c5a c5ad c5d c5n c6a c6g c6gd c6gn c6i c6id c6in c7a c7g c7gd c7gn c7i c7i-flex c8g
 d2 d3 d3en dl1 f1 f2 g3 g3s g4ad g4dn g5 g5g g6 g6e gr6 hpc6a hpc6id hpc7a hpc7g i2 i3 i3en i4g i4i

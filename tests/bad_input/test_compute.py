@@ -235,6 +235,21 @@ ECS_ROWS = [
         r"got 'ami-123' \(str\)"),
     Bad("images-too-many", lambda s, v: ecs(s, v, images=[EcsMachineImage()] * 3), CE,
         r"ComputeEnvironment 'CE' specifies 3 images; at most 2 are allowed$"),
+    # GPU images and update_to_latest_image_version
+    Bad("images-al2023-nvidia-p3", lambda s, v: ecs(s, v, instance_types=["p3.2xlarge"]), CE,
+        r"^\[TestStack/CE\] ECS_AL2023_NVIDIA does not support p3\.2xlarge instances: .* Use images=\[EcsMachineImage"
+        r"\(image_type=EcsMachineImageType\.ECS_AL2023\), EcsMachineImage\(image_type=EcsMachineImageType\."
+        r"ECS_AL2_NVIDIA\)\]"),
+    Bad("images-al2023-nvidia-g3-given", lambda s, v: ecs(s, v, instance_classes=["g3"], images=[EcsMachineImage(
+        image_type="ECS_AL2023_NVIDIA")]), CE, r"ECS_AL2023_NVIDIA does not support g3 instances: AWS Batch's "),
+    Bad("latest-image-arm64-nvidia", lambda s, v: ecs(s, v, instance_classes=["g5g"],
+        use_optimal_instance_classes=False, update_to_latest_image_version=True,
+        images=[EcsMachineImage(image_type="ECS_AL2023_NVIDIA")]), CE,
+        r"'update_to_latest_image_version': AWS publishes no latest-image SSM parameter for ECS_AL2023_NVIDIA on "
+        r"arm64"),
+    Bad("latest-image-best-fit-two-entries", lambda s, v: ecs(s, v, instance_classes=["c5", "g5"],
+        allocation_strategy="BEST_FIT", update_to_latest_image_version=True), CE,
+        r"'update_to_latest_image_version' with two image entries needs an environment AWS Batch can update in place"),
     # roles
     Bad("instance-role-name", lambda s, v: ecs(s, v, instance_role="my-role"), CE,
         r"'instance_role' " + ROLE_ARN + r", got 'my-role' \(str\)"),
@@ -310,6 +325,10 @@ EKS_ROWS = [
     Bad("eks-instance-types-str", lambda s, v: eks(s, v, instance_types="m5.large"), CE,
         r"'instance_types' must be a list of ec2\.InstanceType, got 'm5\.large' \(str\)"),
     Bad("eks-launch-template-int", lambda s, v: eks(s, v, launch_template=7), CE, LT + r".*, got 7 \(int\)"),
+    Bad("eks-latest-image-al2-nvidia-arm64", lambda s, v: eks(s, v, instance_classes=["m6g"],
+        use_optimal_instance_classes=False, update_to_latest_image_version=True,
+        images=[EksMachineImage(image_type="EKS_AL2_NVIDIA")]), CE,
+        r"AWS publishes no latest-image SSM parameter for EKS_AL2_NVIDIA on arm64 instances"),
 ]
 
 FARGATE_ROWS = [
@@ -334,6 +353,8 @@ FARGATE_ROWS = [
         r"FargateComputeEnvironment 'CE' does not take 'minv_cpus': Fargate keeps no minimum capacity$"),
     Bad("fargate-refuses-update-policy", lambda s, v: fargate(s, v, terminate_on_update=True), CE,
         r"cannot use 'update_timeout' or 'terminate_on_update'"),
+    Bad("fargate-refuses-latest-image", lambda s, v: fargate(s, v, update_to_latest_image_version=True), CE,
+        r"does not take 'update_to_latest_image_version': Fargate chooses the image$"),
 ]
 
 UNMANAGED_ROWS = [

@@ -107,11 +107,6 @@ def test_c01_update_timeout_whole_minutes(stack: Any, vpc: Any) -> None:
         ecs(stack, vpc, update_timeout=Duration.seconds(90))
 
 
-def test_l19_update_to_latest_image_version(stack: Any, vpc: Any) -> None:
-    with raises("[TestStack/CE] 'update_to_latest_image_version' is not supported by the Terraform AWS provider"):
-        ecs(stack, vpc, update_to_latest_image_version=True)
-
-
 def test_replace_compute_environment_is_accepted_and_not_emitted(stack: Any, vpc: Any) -> None:
     ce = ecs(stack, vpc, replace_compute_environment=True, update_to_latest_image_version=False)
     resource = only_ce(stack)
@@ -238,7 +233,7 @@ def test_switching_to_a_custom_service_role_changes_the_name_prefix() -> None:
      "support update policies on Fargate"),
     ({"terminate_on_update": True}, "cannot use 'update_timeout' or 'terminate_on_update'"),
     ({"update_to_latest_image_version": True},
-     "'update_to_latest_image_version' is not supported by the Terraform AWS provider"),
+     "FargateComputeEnvironment 'CE' does not take 'update_to_latest_image_version': Fargate chooses the image"),
     ({"compute_environment_name": "bad name!"},
      "'compute_environment_name' value 'bad name!' must be 1-128 letters, digits, hyphens or underscores"),
     ({"maxv_cpus": 0}, "has 'maxvCpus' = 0; it must be a positive whole number"),
