@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from ._check import check_id, describe
 from ._errors import ValidationError
+from ._keywords import check_keywords
 # re-exported for old imports; the library imports these from ._naming
 from ._naming import _NAME_CHARS, generated_name, path_hash  # noqa: F401
 from ._runtime import provider_class, quiet_node_banners
@@ -69,6 +70,7 @@ class _ConstructMeta(type(Construct)):  # type: ignore[misc]
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
         scope = args[0] if args else kwargs.get("scope")
         id = args[1] if len(args) > 1 else kwargs.get("id")
+        check_keywords(cls.__name__, cls.__init__, kwargs)
         check_placement(cls.__name__, scope, id)
         try:
             return super().__call__(*args, **kwargs)

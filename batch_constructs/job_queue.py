@@ -149,11 +149,8 @@ class JobQueue(BatchConstruct, IJobQueue):
                  compute_environments: Sequence[OrderedComputeEnvironment] | None = None,
                  priority: int | None = None, enabled: bool | None = None,
                  job_queue_name: str | None = None, scheduling_policy: Any = None,
-                 job_state_time_limit_actions: Sequence[JobStateTimeLimitAction] | None = None,
-                 **extra: Any) -> None:
+                 job_state_time_limit_actions: Sequence[JobStateTimeLimitAction] | None = None) -> None:
         super().__init__(scope, id)
-        if extra:
-            raise TypeError(f"JobQueue() got unexpected keyword argument(s): {', '.join(sorted(extra))}")
         check_str(self, "job_queue_name", job_queue_name)
         check_name(self, "job_queue_name", job_queue_name)
         self.priority = check_int(self, "priority", 1 if priority is None else priority, minimum=MIN_PRIORITY,

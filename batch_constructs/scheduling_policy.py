@@ -99,11 +99,8 @@ class FairshareSchedulingPolicy(BatchConstruct, IFairshareSchedulingPolicy):
 
     def __init__(self, scope: Any, id: str, *, shares: Sequence[Share] | None = None,
                  compute_reservation: int | None = None, share_decay: Duration | None = None,
-                 scheduling_policy_name: str | None = None, **extra: Any) -> None:
+                 scheduling_policy_name: str | None = None) -> None:
         super().__init__(scope, id)
-        if extra:
-            raise TypeError("FairshareSchedulingPolicy() got unexpected keyword argument(s): "
-                            f"{', '.join(sorted(extra))}")
         check_str(self, "scheduling_policy_name", scheduling_policy_name)
         check_name(self, "scheduling_policy_name", scheduling_policy_name)
         self.compute_reservation = check_int(self, "compute_reservation", compute_reservation, minimum=0,

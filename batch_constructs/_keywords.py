@@ -1,0 +1,42 @@
+"""A misspelled keyword argument names the closest valid one (issue 10: "an API an IDE can see").
+
+Python's own ``TypeError`` says only ``got an unexpected keyword argument 'maxv_cpu'``; the
+constructors of this library spell out every keyword, so the valid ones are known from the
+signature and the closest is suggested before anything is built.
+"""
+from __future__ import annotations
+
+import difflib
+import inspect
+from functools import lru_cache
+from typing import Any, Callable
+
+
+@lru_cache(maxsize=None)
+def _accepted(function: Callable[..., Any], named_only: bool = False) -> tuple[str, ...] | None:
+    """The keyword names ``function`` accepts, or None when it takes ``**kwargs`` (unless
+    ``named_only``: then its named keywords, for a function whose ``**kwargs`` only catches
+    keywords it refuses with its own message)."""
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    if not named_only and any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return None
+    return tuple(p.name for p in parameters
+                 if p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+                 and p.name != "self")
+
+
+def check_keywords(owner: str, function: Callable[..., Any], kwargs: dict[str, Any], *,
+                   named_only: bool = False) -> None:
+    """Raise ``TypeError`` for a keyword ``function`` does not take, naming the closest valid one."""
+    accepted = _accepted(function, named_only)
+    if accepted is None:
+        return
+    for name in kwargs:
+        if name in accepted:
+            continue
+        close = difflib.get_close_matches(name, accepted, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; valid keywords: {', '.join(sorted(accepted))}"
+        raise TypeError(f"{owner}() got an unexpected keyword argument '{name}'{hint}")
