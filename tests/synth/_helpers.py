@@ -50,3 +50,18 @@ def job_definition(template: Template) -> dict[str, Any]:
 
 def _message(excinfo: pytest.ExceptionInfo[ValidationError]) -> str:
     return excinfo.value.message
+
+
+def statements(template: Template, role_id: str | None = None) -> list[dict[str, Any]]:
+    """The statements of the inline role policies (of the role whose id is ``role_id``, if given)."""
+    return [s for key, p in template.find_resources("aws_iam_role_policy").items()
+            if role_id is None or key.startswith(role_id + "_") for s in p["policy"]["Statement"]]
+
+
+def _listed(value: Any) -> list[str]:
+    return value if isinstance(value, list) else [value]
+
+
+def allowed(template: Template) -> set[tuple[str, str]]:
+    """Every (action, resource) pair the role policies allow (statements may be merged)."""
+    return {(a, r) for s in statements(template) for a in _listed(s["Action"]) for r in _listed(s["Resource"])}

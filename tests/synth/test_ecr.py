@@ -13,7 +13,7 @@ from batch_constructs.ecs import ContainerImage
 from batch_constructs.iam import Role, ServicePrincipal
 from batch_constructs.testing import Template
 
-from ._helpers import ec2
+from ._helpers import ec2, statements
 
 PULL = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"]
 PUSH = ["ecr:CompleteLayerUpload", "ecr:UploadLayerPart", "ecr:InitiateLayerUpload",
@@ -24,11 +24,6 @@ TOKEN = {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "
 
 def role(stack: Any) -> Role:
     return Role(stack, "Role", assumed_by=ServicePrincipal("ecs-tasks.amazonaws.com"))
-
-
-def statements(template: Template, role_id: str = "Role") -> list[dict[str, Any]]:
-    return [s for key, p in template.find_resources("aws_iam_role_policy").items() if key.startswith(role_id + "_")
-            for s in p["policy"]["Statement"]]
 
 
 def only(template: Template, kind: str) -> dict[str, Any]:
@@ -78,7 +73,7 @@ def test_lifecycle_rules_are_ordered_as_aws_cdk_orders_them(stack: Any) -> None:
     ("grant_pull", PULL), ("grant_push", PUSH), ("grant_pull_push", PULL + PUSH[:3] + PUSH[4:])])
 def test_grants_have_aws_cdk_actions(stack: Any, method: str, actions: list[str]) -> None:
     getattr(Repository(stack, "Repo"), method)(role(stack))
-    assert statements(Template.from_stack(stack)) == [
+    assert statements(Template.from_stack(stack), "Role") == [
         {"Effect": "Allow", "Action": actions, "Resource": ARN}, TOKEN]
 
 
@@ -87,7 +82,7 @@ def test_grant_read_and_grant(stack: Any) -> None:
     repo.grant_read(role(stack))
     repo.grant(Role(stack, "Other", assumed_by=ServicePrincipal("ecs-tasks.amazonaws.com")), "ecr:ListImages")
     template = Template.from_stack(stack)
-    assert statements(template) == [
+    assert statements(template, "Role") == [
         {"Effect": "Allow", "Action": ["ecr:DescribeRepositories", "ecr:DescribeImages"], "Resource": ARN}]
     assert statements(template, "Other") == [{"Effect": "Allow", "Action": "ecr:ListImages", "Resource": ARN}]
 
@@ -104,7 +99,7 @@ def test_imports(stack: Any) -> None:
     by_name.grant_pull(role(stack))
     template = Template.from_stack(stack)
     template.resource_count_is("aws_ecr_repository", 0)
-    pull, token = statements(template)
+    pull, token = statements(template, "Role")
     assert pull["Resource"] == (
         "arn:${data.aws_partition.BatchConstructsPartition.partition}:ecr:${data.aws_region.BatchConstructsRegion."
         + ("region" if "Region.region" in pull["Resource"] else "name")

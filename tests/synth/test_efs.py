@@ -16,7 +16,7 @@ from batch_constructs.efs import (AccessPoint, Acl, FileSystem, LifecyclePolicy,
 from batch_constructs.iam import Role, ServicePrincipal
 from batch_constructs.testing import Template
 
-from ._helpers import ec2
+from ._helpers import ec2, statements
 
 FS = "aws_efs_file_system.FileSystem_8A8E25C0"
 ARN = "${" + FS + ".arn}"
@@ -25,11 +25,6 @@ ARN = "${" + FS + ".arn}"
 def only(template: Template, kind: str) -> dict[str, Any]:
     (value,) = template.find_resources(kind).values()
     return value
-
-
-def statements(template: Template) -> list[dict[str, Any]]:
-    return [s for key, p in template.find_resources("aws_iam_role_policy").items() if key.startswith("Role_")
-            for s in p["policy"]["Statement"]]
 
 
 def test_default_file_system(stack: Any, vpc: Any) -> None:
@@ -92,7 +87,7 @@ def test_vpc_with_created_subnets_gets_a_mount_target_per_private_subnet(stack: 
 def test_client_grants(stack: Any, vpc: Any, method: str, actions: list[str]) -> None:
     fs = FileSystem(stack, "FileSystem", vpc=vpc)
     getattr(fs, method)(Role(stack, "Role", assumed_by=ServicePrincipal("ecs-tasks.amazonaws.com")))
-    (statement,) = statements(Template.from_stack(stack))
+    (statement,) = statements(Template.from_stack(stack), "Role")
     assert statement["Action"] == (actions if len(actions) > 1 else actions[0])
     assert statement["Resource"] == ARN and statement["Effect"] == "Allow"
     assert statement["Condition"] == {"Bool": {"elasticfilesystem:AccessedViaMountTarget": "true"}}
@@ -111,7 +106,7 @@ def test_grant_with_any_action(stack: Any, vpc: Any) -> None:
     fs = FileSystem(stack, "FileSystem", vpc=vpc)
     fs.grant(Role(stack, "Role", assumed_by=ServicePrincipal("ecs-tasks.amazonaws.com")),
              "elasticfilesystem:DescribeMountTargets")
-    assert statements(Template.from_stack(stack)) == [
+    assert statements(Template.from_stack(stack), "Role") == [
         {"Effect": "Allow", "Action": "elasticfilesystem:DescribeMountTargets", "Resource": ARN}]
 
 
@@ -149,7 +144,7 @@ def test_imports(stack: Any) -> None:
     fs.grant_read(Role(stack, "Role", assumed_by=ServicePrincipal("ecs-tasks.amazonaws.com")))
     template = Template.from_stack(stack)
     template.resource_count_is("aws_efs_file_system", 0)
-    (statement,) = statements(template)
+    (statement,) = statements(template, "Role")
     assert statement["Resource"].endswith(":file-system/fs-0123abcd")
 
 

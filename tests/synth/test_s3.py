@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from ._helpers import statements
 from batch_constructs import ValidationError
 from batch_constructs.core import Duration, RemovalPolicy
 from batch_constructs.iam import Role, ServicePrincipal
@@ -22,10 +23,6 @@ ARN = "${aws_s3_bucket.Bucket_83908E77.arn}"
 
 def role(stack: Any) -> Role:
     return Role(stack, "Role", assumed_by=ServicePrincipal("ecs-tasks.amazonaws.com"))
-
-
-def statements(template: Template) -> list[dict[str, Any]]:
-    return [s for p in template.find_resources("aws_iam_role_policy").values() for s in p["policy"]["Statement"]]
 
 
 def only(template: Template, kind: str) -> dict[str, Any]:

@@ -14,25 +14,12 @@ from batch_constructs.iam import Role, ServicePrincipal
 from batch_constructs.secretsmanager import Secret, SecretStringGenerator, SecretValue
 from batch_constructs.testing import Template
 
-from ._helpers import ec2, job_definition
+from ._helpers import allowed, ec2, job_definition, statements
 
 READ = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
 KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 COMPLETE = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbC123"
 PARTIAL = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db"
-
-
-def statements(template: Template) -> list[dict[str, Any]]:
-    return [s for p in template.find_resources("aws_iam_role_policy").values() for s in p["policy"]["Statement"]]
-
-
-def _listed(value: Any) -> list[str]:
-    return value if isinstance(value, list) else [value]
-
-
-def allowed(template: Template) -> set[tuple[str, str]]:
-    """Every (action, resource) pair the role policies allow (statements may be merged)."""
-    return {(a, r) for s in statements(template) for a in _listed(s["Action"]) for r in _listed(s["Resource"])}
 
 
 def one(template: Template, kind: str) -> dict[str, Any]:

@@ -11,22 +11,9 @@ from batch_constructs.iam import Role, ServicePrincipal
 from batch_constructs.ssm import ParameterDataType, ParameterTier, StringParameter
 from batch_constructs.testing import Template
 
-from ._helpers import ec2, job_definition
+from ._helpers import allowed, ec2, job_definition, statements
 
 READ = ["ssm:DescribeParameters", "ssm:GetParameters", "ssm:GetParameter", "ssm:GetParameterHistory"]
-
-
-def statements(template: Template) -> list[dict[str, Any]]:
-    return [s for p in template.find_resources("aws_iam_role_policy").values() for s in p["policy"]["Statement"]]
-
-
-def _listed(value: Any) -> list[str]:
-    return value if isinstance(value, list) else [value]
-
-
-def allowed(template: Template) -> set[tuple[str, str]]:
-    """Every (action, resource) pair the role policies allow (statements may be merged)."""
-    return {(a, r) for s in statements(template) for a in _listed(s["Action"]) for r in _listed(s["Resource"])}
 
 
 def only_parameter(template: Template) -> dict[str, Any]:
