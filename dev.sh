@@ -3,8 +3,9 @@
 #   ./dev.sh main [main.py options]   set up .venv, then synthesize every example stack (python main.py)
 #   ./dev.sh test [pytest options]    set up .venv and .venv-aws6, then run the whole suite:
 #                                     everything (terraform validate and the moto end-to-end included)
-#                                     on bindings 20.1.0 (hashicorp/aws 5.100.0), in concurrent parts,
-#                                     then the synth-level tests again on bindings 21.x (hashicorp/aws 6.x)
+#                                     on bindings 20.1.0 (hashicorp/aws 5.100.0) and the synth-level tests
+#                                     on bindings 21.x (hashicorp/aws 6.x), as concurrent parts.
+#                                     With arguments, pytest gets them: one run per bindings line.
 set -euo pipefail
 cd "$(dirname "$0")"
 command=${1:-}
@@ -22,6 +23,18 @@ case "$command" in
     # three parts of apply scenarios beside one part with everything else, and the synth-level
     # tests on bindings 21.x (hashicorp/aws 6.x) as a fifth part. Each part's output
     # is printed whole when it ends; the exit status is non-zero if any part failed.
+    if [ $# -gt 0 ]; then
+      # Arguments (paths, -k, -m ...) go to pytest: one process per bindings line, as given.
+      status=0
+      echo "== bindings 20.1.0 (hashicorp/aws 5.100.0) ==" >&2
+      .venv/bin/python -m pytest -q "$@" || status=$?
+      echo "== bindings 21.x (hashicorp/aws 6.x): synth-level tests ==" >&2
+      rc=0
+      .venv-aws6/bin/python -m pytest -q -p no:cacheprovider -m "not terraform and not e2e" "$@" || rc=$?
+      [ "$rc" = 5 ] && rc=0  # 5: the arguments selected only Terraform tests, none at synth level
+      [ "$rc" = 0 ] || status=$rc
+      exit $status
+    fi
     apply1="tests/e2e/test_apply.py"
     apply2="tests/terraform/test_queue_plan_changes.py tests/terraform/test_plan_changes.py tests/e2e/test_module.py"
     apply3="tests/terraform/test_image_update_plan.py tests/terraform/test_neighbours1_validate.py"
@@ -40,23 +53,21 @@ case "$command" in
     }
     echo "== the whole suite on bindings 20.1.0 (hashicorp/aws 5.100.0), synth-level tests on bindings 21.x (aws6) ==" >&2
     # shellcheck disable=SC2086
-    run_part apply-1 $apply1 "$@"
+    run_part apply-1 $apply1
     # shellcheck disable=SC2086
-    run_part apply-2 $apply2 "$@"
+    run_part apply-2 $apply2
     # shellcheck disable=SC2086
-    run_part apply-3 $apply3 "$@"
+    run_part apply-3 $apply3
     # shellcheck disable=SC2086
-    run_part rest tests $ignore "$@"
+    run_part rest tests $ignore
     # bindings 21.x (hashicorp/aws 6.x): the synth-level tests again
-    run_part aws6 -m "not terraform and not e2e" tests/unit tests/synth tests/bad_input "$@"
+    run_part aws6 -m "not terraform and not e2e" tests/unit tests/synth tests/bad_input
     wait
     status=0
     for name in rest apply-1 apply-2 apply-3 aws6; do
       echo "== part $name (exit $(cat "$work/$name.rc")) ==" >&2
       cat "$work/$name.log"
-      rc=$(cat "$work/$name.rc")
-      # 5 = no test selected in this part, which pytest options given here (-k ...) may cause
-      [ "$rc" = 0 ] || { [ "$rc" = 5 ] && [ $# -gt 0 ]; } || status=1
+      [ "$(cat "$work/$name.rc")" = 0 ] || status=1
     done
     exit $status
     ;;
