@@ -44,6 +44,8 @@ _MODULES = (
     "eks_job_definition",
     "multinode_job_definition",
     "consumable_resource",
+    "interfaces",
+    "props",
     "hcl",
     "module_export",
 )

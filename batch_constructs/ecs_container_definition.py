@@ -260,9 +260,18 @@ class EcsEc2ContainerDefinition(EcsContainerDefinitionBase):
     platform_capability = "EC2"
 
     def __init__(self, scope: Any, id: str, *, image: ContainerImage, cpu: float, memory: Size,
+                 command: Sequence[str] | None = None, environment: Mapping[str, str] | None = None,
+                 execution_role: Any = None, job_role: Any = None,
+                 linux_parameters: LinuxParameters | None = None, logging: LogDriver | None = None,
+                 readonly_root_filesystem: bool | None = None, secrets: Mapping[str, Secret] | None = None,
+                 user: str | None = None, volumes: Sequence[EcsVolume] | None = None,
+                 enable_execute_command: bool | None = None,
                  privileged: bool | None = None, gpu: int | None = None,
-                 ulimits: Sequence[Ulimit] | None = None, **kwargs: Any) -> None:
-        super().__init__(scope, id, image=image, cpu=cpu, memory=memory, **kwargs)
+                 ulimits: Sequence[Ulimit] | None = None) -> None:
+        super().__init__(scope, id, image=image, cpu=cpu, memory=memory, command=command, environment=environment,
+                         execution_role=execution_role, job_role=job_role, linux_parameters=linux_parameters,
+                         logging=logging, readonly_root_filesystem=readonly_root_filesystem, secrets=secrets,
+                         user=user, volumes=volumes, enable_execute_command=enable_execute_command)
         self.privileged = check_bool(self, "privileged", privileged)
         self.gpu = check_int(self, "gpu", gpu, minimum=0)
         self._ulimits: list[Ulimit] = check_list(self, "ulimits", ulimits, _check_ulimit,

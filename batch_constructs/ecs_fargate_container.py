@@ -6,15 +6,20 @@ task sizes for Windows containers on Fargate (1, 2 or 4 vCPU, X86_64 only).
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from ._check import check_bool, check_enum, check_number
 from ._convert import gibibytes_of
 from ._errors import ValidationError
+from ._keywords import check_keywords
 from ._tokens import format_number, is_unresolved
 from .core import Size
 from .ecs import ContainerImage, CpuArchitecture, FargatePlatformVersion, OperatingSystemFamily
 from .ecs_container_definition import EcsContainerDefinitionBase
+from .ecs_volumes import EcsVolume
+from .linux_parameters import LinuxParameters
+from .logging import LogDriver
+from .secrets import Secret
 from .ecs_volumes import HostVolume
 
 __all__ = ["EcsFargateContainerDefinition"]
@@ -74,18 +79,32 @@ class EcsFargateContainerDefinition(EcsContainerDefinitionBase):
     platform_capability = "FARGATE"
 
     def __init__(self, scope: Any, id: str, *, image: ContainerImage, cpu: float, memory: Size,
+                 command: Sequence[str] | None = None, environment: Mapping[str, str] | None = None,
+                 execution_role: Any = None, job_role: Any = None,
+                 linux_parameters: LinuxParameters | None = None, logging: LogDriver | None = None,
+                 readonly_root_filesystem: bool | None = None, secrets: Mapping[str, Secret] | None = None,
+                 user: str | None = None, volumes: Sequence[EcsVolume] | None = None,
+                 enable_execute_command: bool | None = None,
                  assign_public_ip: bool | None = None, ephemeral_storage_size: Size | None = None,
                  fargate_cpu_architecture: CpuArchitecture | str | None = None,
                  fargate_operating_system_family: OperatingSystemFamily | str | None = None,
                  fargate_platform_version: FargatePlatformVersion | str | None = None,
-                 **kwargs: Any) -> None:
+                 **ec2_only: Any) -> None:
+        """``ec2_only``: ``gpu``, ``privileged`` or ``ulimits`` is a ``ValidationError`` (Fargate does
+        not support them); any other unknown keyword a ``TypeError``."""
+        check_keywords("EcsFargateContainerDefinition", EcsFargateContainerDefinition.__init__,
+                       {k: v for k, v in ec2_only.items() if k not in ("gpu", "privileged", "ulimits")},
+                       named_only=True)
         for refused in ("gpu", "privileged", "ulimits"):
-            if refused in kwargs:
+            if refused in ec2_only:
                 from ._errors import construct_path
                 raise ValidationError(f"{construct_path(scope)}/{id}",
                                       f"EcsFargateContainerDefinition '{id}' does not take '{refused}': "
                                       "Fargate does not support it")
-        super().__init__(scope, id, image=image, cpu=cpu, memory=memory, **kwargs)
+        super().__init__(scope, id, image=image, cpu=cpu, memory=memory, command=command, environment=environment,
+                         execution_role=execution_role, job_role=job_role, linux_parameters=linux_parameters,
+                         logging=logging, readonly_root_filesystem=readonly_root_filesystem, secrets=secrets,
+                         user=user, volumes=volumes, enable_execute_command=enable_execute_command)
         self.assign_public_ip = bool(check_bool(self, "assign_public_ip", assign_public_ip))
         self.ephemeral_storage_size = ephemeral_storage_size
         self._ephemeral_gib = self._check_ephemeral_storage(ephemeral_storage_size)

@@ -1,12 +1,13 @@
 """``EcsJobDefinition``: a single-container ECS job definition (``container_properties``)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from ._check import check_bool, check_instance
 from ._json import canonical_json
 from .ecs_container_definition import EcsContainerDefinitionBase
-from .job_definition_base import JobDefinitionBase
+from .core import Duration
+from .job_definition_base import JobDefinitionBase, RetryStrategy
 
 __all__ = ["EcsJobDefinition"]
 
@@ -21,8 +22,15 @@ class EcsJobDefinition(JobDefinitionBase):
     """
 
     def __init__(self, scope: Any, id: str, *, container: EcsContainerDefinitionBase,
-                 propagate_tags: bool | None = None, **kwargs: Any) -> None:
-        super().__init__(scope, id, **kwargs)
+                 propagate_tags: bool | None = None,
+                 job_definition_name: str | None = None, parameters: dict[str, Any] | None = None,
+                 retry_attempts: int | None = None, retry_strategies: Sequence[RetryStrategy] | None = None,
+                 scheduling_priority: int | None = None, timeout: Duration | None = None,
+                 skip_deregister_on_update: bool | None = None) -> None:
+        super().__init__(scope, id, job_definition_name=job_definition_name, parameters=parameters,
+                         retry_attempts=retry_attempts, retry_strategies=retry_strategies,
+                         scheduling_priority=scheduling_priority, timeout=timeout,
+                         skip_deregister_on_update=skip_deregister_on_update)
         self.container = check_instance(self, "container", container, EcsContainerDefinitionBase,
                                         "an EcsEc2ContainerDefinition or EcsFargateContainerDefinition",
                                         required=True)

@@ -6,12 +6,13 @@ block (no ``platform_capabilities``, no ``container_properties``).
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import Any, Sequence
 
 from ._check import check_bool, check_enum, check_instance, check_str
 from ._json import escape_strings
 from .eks_container_definition import EksContainerDefinition
-from .job_definition_base import ImportedJobDefinition, JobDefinitionBase
+from .core import Duration
+from .job_definition_base import ImportedJobDefinition, JobDefinitionBase, RetryStrategy
 
 __all__ = ["DnsPolicy", "EksJobDefinition"]
 
@@ -42,8 +43,14 @@ class EksJobDefinition(JobDefinitionBase):
     def __init__(self, scope: Any, id: str, *, container: EksContainerDefinition,
                  dns_policy: DnsPolicy | None = None, service_account: str | None = None,
                  use_host_network: bool | None = None, propagate_tags: bool | None = None,
-                 **kwargs: Any) -> None:
-        super().__init__(scope, id, **kwargs)
+                 job_definition_name: str | None = None, parameters: dict[str, Any] | None = None,
+                 retry_attempts: int | None = None, retry_strategies: Sequence[RetryStrategy] | None = None,
+                 scheduling_priority: int | None = None, timeout: Duration | None = None,
+                 skip_deregister_on_update: bool | None = None) -> None:
+        super().__init__(scope, id, job_definition_name=job_definition_name, parameters=parameters,
+                         retry_attempts=retry_attempts, retry_strategies=retry_strategies,
+                         scheduling_priority=scheduling_priority, timeout=timeout,
+                         skip_deregister_on_update=skip_deregister_on_update)
         check_instance(self, "container", container, EksContainerDefinition, "an EksContainerDefinition",
                        required=True)
         if check_bool(self, "propagate_tags", propagate_tags):

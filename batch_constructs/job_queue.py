@@ -20,7 +20,7 @@ from .compute_environment_base import as_compute_environment
 from .core import Duration
 from .scheduling_policy import as_scheduling_policy
 
-__all__ = ["IJobQueue", "ImportedJobQueue", "JobQueue", "JobStateTimeLimitAction",
+__all__ = ["ImportedJobQueue", "JobQueue", "JobStateTimeLimitAction",
            "JobStateTimeLimitActionsAction", "JobStateTimeLimitActionsReason",
            "JobStateTimeLimitActionsState", "OrderedComputeEnvironment"]
 
@@ -100,8 +100,8 @@ class JobStateTimeLimitAction:
         }
 
 
-class IJobQueue:
-    """What a queue offers (``JobQueue`` and ``JobQueue.from_job_queue_arn``)."""
+class _JobQueueMembers:
+    """What a queue offers (the protocol ``interfaces.IJobQueue``:  (``JobQueue`` and ``JobQueue.from_job_queue_arn``)."""
 
     job_queue_arn: str
     job_queue_name: str
@@ -126,7 +126,7 @@ def _architecture(ce: Any) -> str | None:
     return str(arch).lower().replace("-", "_") if arch else None
 
 
-class JobQueue(BatchConstruct, IJobQueue):
+class JobQueue(BatchConstruct, _JobQueueMembers):
     """An ``aws_batch_job_queue``.
 
     :param compute_environments: ``OrderedComputeEnvironment`` entries (default ``[]``; at
@@ -292,7 +292,7 @@ class JobQueue(BatchConstruct, IJobQueue):
         return ImportedJobQueue(scope, id, job_queue_arn)
 
 
-class ImportedJobQueue(Imported, IJobQueue):
+class ImportedJobQueue(Imported, _JobQueueMembers):
     """A queue known by ARN (``JobQueue.from_job_queue_arn``): creates nothing."""
 
     def __init__(self, scope: Any, id: str, arn: str) -> None:

@@ -14,7 +14,8 @@ from ._json import canonical_json
 from ._tokens import is_unresolved
 from .ec2 import InstanceType
 from .ecs_container_definition import EcsContainerDefinitionBase
-from .job_definition_base import JobDefinitionBase
+from .core import Duration
+from .job_definition_base import JobDefinitionBase, RetryStrategy
 
 __all__ = ["MultiNodeContainer", "MultiNodeJobDefinition"]
 
@@ -76,8 +77,15 @@ class MultiNodeJobDefinition(JobDefinitionBase):
 
     def __init__(self, scope: Any, id: str, *, containers: Sequence[MultiNodeContainer] | None = None,
                  instance_type: InstanceType | str | None = None, main_node: int | None = None,
-                 propagate_tags: bool | None = None, **kwargs: Any) -> None:
-        super().__init__(scope, id, **kwargs)
+                 propagate_tags: bool | None = None,
+                 job_definition_name: str | None = None, parameters: dict[str, Any] | None = None,
+                 retry_attempts: int | None = None, retry_strategies: Sequence[RetryStrategy] | None = None,
+                 scheduling_priority: int | None = None, timeout: Duration | None = None,
+                 skip_deregister_on_update: bool | None = None) -> None:
+        super().__init__(scope, id, job_definition_name=job_definition_name, parameters=parameters,
+                         retry_attempts=retry_attempts, retry_strategies=retry_strategies,
+                         scheduling_priority=scheduling_priority, timeout=timeout,
+                         skip_deregister_on_update=skip_deregister_on_update)
         check_instance(self, "instance_type", instance_type, (InstanceType, str),
                        "an ec2.InstanceType or an instance type name ('m5.large')")
         if isinstance(instance_type, str):

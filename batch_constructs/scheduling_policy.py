@@ -14,8 +14,7 @@ from ._naming import arn_resource_name, check_name, generated_name
 from ._tokens import is_unresolved
 from .core import Duration
 
-__all__ = ["FairshareSchedulingPolicy", "IFairshareSchedulingPolicy", "ISchedulingPolicy",
-           "ImportedFairshareSchedulingPolicy", "Share"]
+__all__ = ["FairshareSchedulingPolicy", "ImportedFairshareSchedulingPolicy", "Share"]
 
 #: AWS Batch limits (``CreateSchedulingPolicy``).
 MAX_COMPUTE_RESERVATION = 99
@@ -53,14 +52,14 @@ class Share:
         }
 
 
-class ISchedulingPolicy:
-    """What a queue needs from a scheduling policy."""
+class _SchedulingPolicyMembers:
+    """What a queue needs from a scheduling policy (the protocol ``interfaces.ISchedulingPolicy``)."""
 
     scheduling_policy_arn: str
     scheduling_policy_name: str
 
 
-class IFairshareSchedulingPolicy(ISchedulingPolicy):
+class _FairshareSchedulingPolicyMembers(_SchedulingPolicyMembers):
     compute_reservation: int | None
     share_decay: Duration | None
     shares: list[Share]
@@ -84,7 +83,7 @@ def shares_overlap(first: str, second: str) -> bool:
     return (a_prefix and b.startswith(a)) or (b_prefix and a.startswith(b))
 
 
-class FairshareSchedulingPolicy(BatchConstruct, IFairshareSchedulingPolicy):
+class FairshareSchedulingPolicy(BatchConstruct, _FairshareSchedulingPolicyMembers):
     """An ``aws_batch_scheduling_policy`` with a ``fair_share_policy`` block.
 
     :param shares: ``Share`` entries (default ``[]``: the block's ``share_distribution`` is
@@ -188,7 +187,7 @@ class FairshareSchedulingPolicy(BatchConstruct, IFairshareSchedulingPolicy):
         return ImportedFairshareSchedulingPolicy(scope, id, fairshare_scheduling_policy_arn)
 
 
-class ImportedFairshareSchedulingPolicy(Imported, IFairshareSchedulingPolicy):
+class ImportedFairshareSchedulingPolicy(Imported, _FairshareSchedulingPolicyMembers):
     """A fair-share policy known by ARN: creates nothing."""
 
     def __init__(self, scope: Any, id: str, arn: str) -> None:
@@ -205,7 +204,7 @@ class ImportedFairshareSchedulingPolicy(Imported, IFairshareSchedulingPolicy):
         raise ValidationError(self.path, f"cannot add shares to imported FairshareSchedulingPolicy '{self.node_id}'")
 
 
-class _L1SchedulingPolicy(ISchedulingPolicy):
+class _L1SchedulingPolicy(_SchedulingPolicyMembers):
     """Adapter for the provider's ``BatchSchedulingPolicy`` L1."""
 
     def __init__(self, l1: Any) -> None:
