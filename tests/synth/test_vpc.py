@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from batch_constructs import ManagedEc2EcsComputeEnvironment
+from batch_constructs._runtime import COMPAT
 from batch_constructs.ec2 import (GatewayVpcEndpointAwsService, InterfaceVpcEndpointAwsService,
                                   InterfaceVpcEndpointService, IpAddresses, SecurityGroup, Subnet, SubnetConfiguration,
                                   SubnetSelection, SubnetType, Vpc)
@@ -156,12 +157,14 @@ def test_interface_and_gateway_endpoints(stack: Any) -> None:
     template = Template.from_stack(stack)
     endpoints = template.find_resources("aws_vpc_endpoint")
     ecr_json = next(v for k, v in endpoints.items() if k.startswith("VPC_Ecr_"))
-    assert ecr_json["service_name"].endswith(".${data.aws_region.BatchConstructsRegion.name}.ecr.api")
+    # the region's attribute: ``name`` in hashicorp/aws 5.x, ``region`` in 6.x
+    region = "region" if COMPAT.major >= 21 else "name"
+    assert ecr_json["service_name"].endswith(f".${{data.aws_region.BatchConstructsRegion.{region}}}.ecr.api")
     assert 'contains(["cn-north-1", "cn-northwest-1"]' in ecr_json["service_name"]   # cn.com.amazonaws in China
     assert ecr_json["private_dns_enabled"] is True and ecr_json["vpc_endpoint_type"] == "Interface"
     assert len(ecr_json["subnet_ids"]) == 2          # one per zone, of the isolated subnets
     logs_json = next(v for k, v in endpoints.items() if k.startswith("VPC_Logs_"))
-    assert logs_json["service_name"] == "com.amazonaws.${data.aws_region.BatchConstructsRegion.name}.logs"
+    assert logs_json["service_name"] == f"com.amazonaws.${{data.aws_region.BatchConstructsRegion.{region}}}.logs"
     assert logs_json["private_dns_enabled"] is False
     s3 = next(v for k, v in endpoints.items() if k.startswith("VPC_S3_"))
     assert s3["vpc_endpoint_type"] == "Gateway" and len(s3["route_table_ids"]) == 6
