@@ -277,8 +277,18 @@ class EcsEc2ContainerDefinition(EcsContainerDefinitionBase):
         self._ulimits: list[Ulimit] = check_list(self, "ulimits", ulimits, _check_ulimit,
                                                  expected="a list of Ulimit") or []
 
-    def add_ulimit(self, ulimit: Ulimit) -> None:
-        """Add a resource limit (rendered at synth)."""
+    def add_ulimit(self, ulimit: Ulimit | None = None, /, *, hard_limit: int | None = None,
+                   name: UlimitName | None = None, soft_limit: int | None = None) -> None:
+        """Add a resource limit (rendered at synth): a ``Ulimit``, or its fields as keywords as in
+        AWS CDK's Python API (``add_ulimit(name=UlimitName.NOFILE, soft_limit=1024, hard_limit=4096)``)."""
+        fields = {"hard_limit": hard_limit, "name": name, "soft_limit": soft_limit}
+        if ulimit is None:
+            try:
+                ulimit = Ulimit(**fields)  # type: ignore[arg-type]
+            except ValidationError as error:
+                raise ValidationError(self, f"add_ulimit: {error.message}") from None
+        elif any(v is not None for v in fields.values()):
+            raise ValidationError(self, "add_ulimit takes a Ulimit or its fields as keywords, not both")
         self._ulimits.append(_check_ulimit(self, "ulimit", ulimit))
 
     @property

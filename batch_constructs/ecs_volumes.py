@@ -39,12 +39,14 @@ class HostVolumeOptions(EcsVolumeOptions):
         self.host_path = check_str(None, "host_path", host_path, min_length=1)
 
 
-def _options(options: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """A struct-taking factory also takes the struct's fields as keywords."""
+def _options(options: Any, fields: dict[str, Any]) -> dict[str, Any]:
+    """A struct-taking factory also takes the struct's fields as keywords: without ``options`` the
+    fields as given (a required one left ``None`` is refused by the volume's checks), with it the
+    fields given (not ``None``) over those of ``options``."""
     if options is None:
-        return kwargs
+        return fields
     check_instance(None, "options", options, EcsVolumeOptions, "EfsVolumeOptions or HostVolumeOptions")
-    return {**{k: v for k, v in vars(options).items()}, **kwargs}
+    return {**{k: v for k, v in vars(options).items()}, **{k: v for k, v in fields.items() if v is not None}}
 
 
 #: The Batch API's ``Volume.name``: up to 255 letters, digits, hyphens and underscores.
@@ -61,16 +63,31 @@ class EcsVolume:
         self.readonly = check_bool(None, "readonly", readonly)
 
     @staticmethod
-    def efs(options: EfsVolumeOptions | None = None, /, **kwargs: Any) -> "EfsVolume":
-        """An EFS volume: ``EcsVolume.efs(name=..., container_path=..., file_system=fs, ...)``.
+    def efs(options: EfsVolumeOptions | None = None, /, *, name: str | None = None,
+            container_path: str | None = None, file_system: Any = None, readonly: bool | None = None,
+            root_directory: str | None = None, enable_transit_encryption: bool | None = None,
+            transit_encryption_port: int | None = None, access_point_id: str | None = None,
+            use_job_role: bool | None = None) -> "EfsVolume":
+        """An EFS volume: ``EcsVolume.efs(name=..., container_path=..., file_system=fs, ...)``, or
+        ``EcsVolume.efs(EfsVolumeOptions(...))`` (keywords given as well override its fields).
 
-        See :class:`EfsVolume` for the keywords."""
-        return EfsVolume(**_options(options, kwargs))
+        ``name``, ``container_path`` and ``file_system`` are required; see :class:`EfsVolume` for
+        every keyword and its default."""
+        return EfsVolume(**_options(options, {
+            "name": name, "container_path": container_path, "file_system": file_system, "readonly": readonly,
+            "root_directory": root_directory, "enable_transit_encryption": enable_transit_encryption,
+            "transit_encryption_port": transit_encryption_port, "access_point_id": access_point_id,
+            "use_job_role": use_job_role}))
 
     @staticmethod
-    def host(options: HostVolumeOptions | None = None, /, **kwargs: Any) -> "HostVolume":
-        """A host (bind-mount) volume: ``EcsVolume.host(name=..., container_path=..., host_path=...)``."""
-        return HostVolume(**_options(options, kwargs))
+    def host(options: HostVolumeOptions | None = None, /, *, name: str | None = None,
+             container_path: str | None = None, readonly: bool | None = None,
+             host_path: str | None = None) -> "HostVolume":
+        """A host (bind-mount) volume: ``EcsVolume.host(name=..., container_path=..., host_path=...)``
+        or ``EcsVolume.host(HostVolumeOptions(...))``. ``name`` and ``container_path`` are required;
+        ``host_path`` default: none (Docker manages the volume)."""
+        return HostVolume(**_options(options, {"name": name, "container_path": container_path,
+                                               "readonly": readonly, "host_path": host_path}))
 
     def render_mount_point(self) -> dict[str, Any]:
         return {"sourceVolume": self.name, "containerPath": self.container_path, "readOnly": self.readonly}

@@ -25,8 +25,9 @@ from ._tokens import format_number, is_unresolved
 from .core import Size
 from .ecs import ContainerImage
 
-__all__ = ["EksContainerDefinition", "EksVolume", "EmptyDirMediumType", "EmptyDirVolume", "HostPathVolume",
-           "ImagePullPolicy", "SecretPathVolume"]
+__all__ = ["EksContainerDefinition", "EksVolume", "EksVolumeOptions", "EmptyDirMediumType", "EmptyDirVolume",
+           "EmptyDirVolumeOptions", "HostPathVolume", "HostPathVolumeOptions", "ImagePullPolicy", "SecretPathVolume",
+           "SecretPathVolumeOptions"]
 
 
 class ImagePullPolicy(enum.StrEnum):
@@ -56,6 +57,47 @@ def _mib(scope: Any, keyword: str, size: Any) -> Any:
 
 def _mi(mib: Any) -> str:
     return f"{token_string(mib)}Mi"
+
+
+class EksVolumeOptions:
+    """AWS CDK's option structs of the EKS volumes, for type hints and ``**vars(options)``: the
+    factories (``EksVolume.empty_dir(...)``, ...) and the volume classes take these fields as
+    keywords, as AWS CDK's Python API does, and check them there. ``name`` is required;
+    ``mount_path`` and ``readonly`` default to ``None`` (see :class:`EksVolume`)."""
+
+    def __init__(self, *, name: str, mount_path: str | None = None, readonly: bool | None = None) -> None:
+        self.name = name
+        self.mount_path = mount_path
+        self.readonly = readonly
+
+
+class EmptyDirVolumeOptions(EksVolumeOptions):
+    """:class:`EksVolumeOptions` and ``medium``, ``size_limit`` (see :class:`EmptyDirVolume`)."""
+
+    def __init__(self, *, name: str, mount_path: str | None = None, readonly: bool | None = None,
+                 medium: EmptyDirMediumType | None = None, size_limit: Size | None = None) -> None:
+        super().__init__(name=name, mount_path=mount_path, readonly=readonly)
+        self.medium = medium
+        self.size_limit = size_limit
+
+
+class HostPathVolumeOptions(EksVolumeOptions):
+    """:class:`EksVolumeOptions` and ``host_path`` (required; see :class:`HostPathVolume`)."""
+
+    def __init__(self, *, name: str, host_path: str, mount_path: str | None = None,
+                 readonly: bool | None = None) -> None:
+        super().__init__(name=name, mount_path=mount_path, readonly=readonly)
+        self.host_path = host_path
+
+
+class SecretPathVolumeOptions(EksVolumeOptions):
+    """:class:`EksVolumeOptions` and ``secret_name`` (required), ``optional`` (see :class:`SecretPathVolume`)."""
+
+    def __init__(self, *, name: str, secret_name: str, optional: bool | None = None, mount_path: str | None = None,
+                 readonly: bool | None = None) -> None:
+        super().__init__(name=name, mount_path=mount_path, readonly=readonly)
+        self.secret_name = secret_name
+        self.optional = optional
 
 
 class EksVolume:

@@ -78,8 +78,13 @@ class LogDriver:
         raise NotImplementedError
 
     @staticmethod
-    def aws_logs(**props: Any) -> "AwsLogDriver":
-        return AwsLogDriver(**props)
+    def aws_logs(*, stream_prefix: str, log_group: Any = None, retention: Any = None, log_retention: Any = None,
+                 datetime_format: str | None = None, multiline_pattern: str | None = None,
+                 mode: AwsLogDriverMode | str | None = None, max_buffer_size: Any = None) -> "AwsLogDriver":
+        """CloudWatch Logs; see :class:`AwsLogDriver` for the keywords and their defaults."""
+        return AwsLogDriver(stream_prefix=stream_prefix, log_group=log_group, retention=retention,
+                            log_retention=log_retention, datetime_format=datetime_format,
+                            multiline_pattern=multiline_pattern, mode=mode, max_buffer_size=max_buffer_size)
 
 
 def _grant_secret_options(secret_options: Mapping[str, Any], scope: Any, container: Any) -> dict[str, Any]:
@@ -231,9 +236,13 @@ class LogDrivers:
     """Factories of the log drivers Batch supports."""
 
     @staticmethod
-    def aws_logs(*, stream_prefix: str, **props: Any) -> AwsLogDriver:
-        """CloudWatch Logs; see :class:`AwsLogDriver`."""
-        return AwsLogDriver(stream_prefix=stream_prefix, **props)
+    def aws_logs(*, stream_prefix: str, log_group: Any = None, retention: Any = None, log_retention: Any = None,
+                 datetime_format: str | None = None, multiline_pattern: str | None = None,
+                 mode: AwsLogDriverMode | str | None = None, max_buffer_size: Any = None) -> AwsLogDriver:
+        """CloudWatch Logs; see :class:`AwsLogDriver` for the keywords and their defaults."""
+        return AwsLogDriver(stream_prefix=stream_prefix, log_group=log_group, retention=retention,
+                            log_retention=log_retention, datetime_format=datetime_format,
+                            multiline_pattern=multiline_pattern, mode=mode, max_buffer_size=max_buffer_size)
 
     @staticmethod
     def json_file(*, options: Mapping[str, str] | None = None) -> GenericLogDriver:
