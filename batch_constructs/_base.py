@@ -18,6 +18,7 @@ from typing import Any, Callable
 from ._check import check_id, describe
 from ._errors import ValidationError
 from ._keywords import check_keywords
+from .injection import apply_injectors
 # re-exported for old imports; the library imports these from ._naming
 from ._naming import _NAME_CHARS, generated_name, path_hash  # noqa: F401
 from ._runtime import provider_class, quiet_node_banners
@@ -70,8 +71,12 @@ class _ConstructMeta(type(Construct)):  # type: ignore[misc]
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
         scope = args[0] if args else kwargs.get("scope")
         id = args[1] if len(args) > 1 else kwargs.get("id")
-        check_keywords(cls.__name__, cls.__init__, kwargs)
         check_placement(cls.__name__, scope, id)
+        unique_id = getattr(cls, "PROPERTY_INJECTION_ID", None)
+        if unique_id:
+            fixed = {k: kwargs.pop(k) for k in ("scope", "id") if k in kwargs}
+            kwargs = {**apply_injectors(unique_id, kwargs, scope, id), **fixed}
+        check_keywords(cls.__name__, cls.__init__, kwargs)
         try:
             return super().__call__(*args, **kwargs)
         except BaseException:
@@ -178,3 +183,21 @@ def finalize_tree(scope: Construct) -> None:
 def resource_address(resource: Any) -> str:
     """``aws_x.logical_id`` of an L1, for ``depends_on``."""
     return f"{resource.terraform_resource_type}.{resource.friendly_unique_id}"
+
+
+class RemovableResource:
+    """``apply_removal_policy`` of AWS CDK's ``Resource`` for the Batch constructs, whose main
+    resource is ``self.resource`` (an ``aws_batch_*`` resource; none has ``skip_destroy``):
+    ``RETAIN`` → ``lifecycle { prevent_destroy = true }`` (Terraform refuses any plan that would
+    delete or replace it), ``DESTROY`` → the default (undoes an earlier ``RETAIN``), ``SNAPSHOT``
+    refused (no snapshot to keep). See ``core.removal_policy_attributes``."""
+
+    resource: Any
+
+    def apply_removal_policy(self, policy: Any) -> None:
+        from .core import removal_policy_attributes
+        attrs = removal_policy_attributes(self, "policy", policy, kind=self.resource.terraform_resource_type)
+        retained = bool(attrs.get("lifecycle", {}).get("prevent_destroy"))
+        if retained or getattr(self, "_retained", False):
+            self.resource.add_override("lifecycle.prevent_destroy", retained)
+        self._retained = retained

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._base import BatchConstruct, resource_address
+from ._base import BatchConstruct, RemovableResource, resource_address
 from ._check import check_scope
 from ._errors import ValidationError
 from ._imported import Imported
@@ -20,7 +20,7 @@ from .compute_environment_validation import (COMPUTE_ENVIRONMENT_ARN, COMPUTE_EN
 __all__ = ["ComputeEnvironmentBase", "ImportedComputeEnvironment"]
 
 
-class ComputeEnvironmentBase(BatchConstruct):
+class ComputeEnvironmentBase(BatchConstruct, RemovableResource):
     """Base of the four compute environments.
 
     Emits one ``aws_batch_compute_environment`` with ``lifecycle.create_before_destroy`` and,
@@ -143,3 +143,17 @@ def as_compute_environment(value: Any, *, scope: Any = None) -> Any:
                                  f"from_*_arn, or the provider's BatchComputeEnvironment), got {type(value).__name__}")
 
 
+class ImportedManagedEc2EcsComputeEnvironment(ImportedComputeEnvironment):
+    """``ManagedEc2EcsComputeEnvironment.from_managed_ec2_ecs_compute_environment_arn``: creates nothing."""
+
+    _ARN_KEYWORD = "managed_ec2_ecs_compute_environment_arn"
+
+    def __init__(self, scope: Any, id: str, arn: str) -> None:
+        super().__init__(scope, id, arn, compute_type_family="EC2", orchestration="ECS")
+        self.connections = Connections([])
+
+    def add_instance_class(self, instance_class: Any) -> None:
+        raise ValidationError(self.path, f"cannot add instance class to imported ComputeEnvironment '{self.node_id}'")
+
+    def add_instance_type(self, instance_type: Any) -> None:
+        raise ValidationError(self.path, f"cannot add instance type to imported ComputeEnvironment '{self.node_id}'")

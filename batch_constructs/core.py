@@ -11,7 +11,8 @@ from typing import Any
 from ._errors import ValidationError
 from ._tokens import format_number, is_unresolved
 
-__all__ = ["Duration", "RemovalPolicy", "Size", "SizeRoundingBehavior", "Tags", "TimeConversionOptions"]
+__all__ = ["Duration", "IPropertyInjector", "InjectionContext", "PropertyInjectors", "RemovalPolicy", "Size",
+           "SizeRoundingBehavior", "Tags", "TimeConversionOptions"]
 
 
 def _whole(amount: float, unit: str, target: str, factor: Fraction, integral: bool, cls: str = "Duration") -> float:
@@ -304,3 +305,7 @@ def tags_of(construct: Any, *, own_only: bool = False) -> dict[str, str]:
     for scope in chain:
         merged.update(_TAG_STORE.get(construct_key(scope)) or {})
     return {k: v for k, v in sorted(merged.items()) if v is not None}
+
+
+# AWS CDK has these in its root namespace, as ``core`` does here.
+from .injection import IPropertyInjector, InjectionContext, PropertyInjectors  # noqa: E402

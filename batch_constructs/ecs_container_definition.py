@@ -257,6 +257,9 @@ class EcsEc2ContainerDefinition(EcsContainerDefinitionBase):
     Other keywords: :class:`EcsContainerDefinitionBase`.
     """
 
+    #: AWS CDK's id of this class for property injection (``core.PropertyInjectors``).
+    PROPERTY_INJECTION_ID = "aws-cdk-lib.aws-batch.EcsEc2ContainerDefinition"
+
     platform_capability = "EC2"
 
     def __init__(self, scope: Any, id: str, *, image: ContainerImage, cpu: float, memory: Size,

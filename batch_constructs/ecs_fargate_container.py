@@ -76,6 +76,9 @@ class EcsFargateContainerDefinition(EcsContainerDefinitionBase):
     Fargate offers (0.25–16 vCPU); ``gpu``, ``privileged`` and ``ulimits`` are refused.
     """
 
+    #: AWS CDK's id of this class for property injection (``core.PropertyInjectors``).
+    PROPERTY_INJECTION_ID = "aws-cdk-lib.aws-batch.EcsFargateContainerDefinition"
+
     platform_capability = "FARGATE"
 
     def __init__(self, scope: Any, id: str, *, image: ContainerImage, cpu: float, memory: Size,

@@ -21,6 +21,9 @@ class EcsJobDefinition(JobDefinitionBase):
     Other keywords: :class:`~batch_constructs.job_definition_base.JobDefinitionBase`.
     """
 
+    #: AWS CDK's id of this class for property injection (``core.PropertyInjectors``).
+    PROPERTY_INJECTION_ID = "aws-cdk-lib.aws-batch.EcsJobDefinition"
+
     def __init__(self, scope: Any, id: str, *, container: EcsContainerDefinitionBase,
                  propagate_tags: bool | None = None,
                  job_definition_name: str | None = None, parameters: dict[str, Any] | None = None,

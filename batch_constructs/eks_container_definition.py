@@ -273,6 +273,9 @@ class EksContainerDefinition(BatchConstruct):
     :param volumes: ``EksVolume`` list (default none); more with :meth:`add_volume`.
     """
 
+    #: AWS CDK's id of this class for property injection (``core.PropertyInjectors``).
+    PROPERTY_INJECTION_ID = "aws-cdk-lib.aws-batch.EksContainerDefinition"
+
     def __init__(self, scope: Any, id: str, *, image: ContainerImage, args: Sequence[str] | None = None,
                  command: Sequence[str] | None = None, env: dict[str, str] | None = None,
                  image_pull_policy: ImagePullPolicy | None = None, name: str | None = None,

@@ -40,6 +40,9 @@ class EksJobDefinition(JobDefinitionBase):
     Other keywords: :class:`~batch_constructs.job_definition_base.JobDefinitionBase`.
     """
 
+    #: AWS CDK's id of this class for property injection (``core.PropertyInjectors``).
+    PROPERTY_INJECTION_ID = "aws-cdk-lib.aws-batch.EksJobDefinition"
+
     def __init__(self, scope: Any, id: str, *, container: EksContainerDefinition,
                  dns_policy: DnsPolicy | None = None, service_account: str | None = None,
                  use_host_network: bool | None = None, propagate_tags: bool | None = None,

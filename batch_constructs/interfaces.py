@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Protocol, Sequence, runtime_chec
 
 if TYPE_CHECKING:
     from .core import Duration, Size
-    from . import (AllocationStrategy, DnsPolicy, EcsMachineImage, EcsVolume, EksContainerDefinition, EksVolume, ImagePullPolicy, LinuxParameters, OrderedComputeEnvironment, RetryStrategy, Secret, Share, Ulimit)
+    from . import (AllocationStrategy, DnsPolicy, EcsMachineImage, EcsVolume, EksContainerDefinition, EksVolume, ImagePullPolicy, LinuxParameters, OrderedComputeEnvironment, RetryStrategy, Secret, Share, Ulimit, UlimitName)
 
 __all__ = ['IComputeEnvironment', 'IConsumableResource', 'IEcsContainerDefinition', 'IEcsEc2ContainerDefinition', 'IEcsFargateContainerDefinition', 'IEksContainerDefinition', 'IEksJobDefinition', 'IFairshareSchedulingPolicy', 'IFargateComputeEnvironment', 'IJobDefinition', 'IJobQueue', 'IManagedComputeEnvironment', 'IManagedEc2EcsComputeEnvironment', 'ISchedulingPolicy', 'IUnmanagedComputeEnvironment']
 
@@ -106,7 +106,7 @@ class IEcsEc2ContainerDefinition(IEcsContainerDefinition, Protocol):
     @property
     def ulimits(self) -> Sequence["Ulimit"]: ...
 
-    def add_ulimit(self, ulimit: "Ulimit") -> None: ...
+    def add_ulimit(self, *, hard_limit: float, name: "UlimitName", soft_limit: float) -> None: ...
 
 
 @runtime_checkable

@@ -6,7 +6,7 @@ import enum
 import re
 from typing import Any, Sequence
 
-from ._base import BatchConstruct
+from ._base import BatchConstruct, RemovableResource
 from ._check import (check_bool, check_duration, check_enum, check_instance, check_int, check_list, check_number,
                      check_str)
 from ._convert import seconds_of
@@ -93,7 +93,7 @@ def _check_strategy(scope: Any, keyword: str, value: Any) -> RetryStrategy:
                           required=True)
 
 
-class JobDefinitionBase(BatchConstruct):
+class JobDefinitionBase(BatchConstruct, RemovableResource):
     """Keywords shared by ECS, EKS and multi-node job definitions.
 
     :param job_definition_name: default: generated from the construct path (unique).

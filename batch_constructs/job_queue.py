@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ._base import BatchConstruct
+from ._base import BatchConstruct, RemovableResource
 from ._check import (check_bool, check_duration, check_enum, check_instance, check_int, check_list, check_str,
                      describe, value_object)
 from ._convert import seconds_of
@@ -126,7 +126,7 @@ def _architecture(ce: Any) -> str | None:
     return str(arch).lower().replace("-", "_") if arch else None
 
 
-class JobQueue(BatchConstruct, _JobQueueMembers):
+class JobQueue(BatchConstruct, _JobQueueMembers, RemovableResource):
     """An ``aws_batch_job_queue``.
 
     :param compute_environments: ``OrderedComputeEnvironment`` entries (default ``[]``; at
@@ -144,6 +144,9 @@ class JobQueue(BatchConstruct, _JobQueueMembers):
         provider's ``BatchSchedulingPolicy``). Default none: a FIFO queue.
     :param job_state_time_limit_actions: ``JobStateTimeLimitAction`` entries (default none).
     """
+
+    #: AWS CDK's id of this class for property injection (``core.PropertyInjectors``).
+    PROPERTY_INJECTION_ID = "aws-cdk-lib.aws-batch.JobQueue"
 
     def __init__(self, scope: Any, id: str, *,
                  compute_environments: Sequence[OrderedComputeEnvironment] | None = None,

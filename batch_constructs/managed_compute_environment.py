@@ -95,6 +95,9 @@ class FargateComputeEnvironment(ManagedComputeEnvironmentBase):
     so do ``update_timeout``/``terminate_on_update`` (AWS rejects update policies on Fargate).
     """
 
+    #: AWS CDK's id of this class for property injection (``core.PropertyInjectors``).
+    PROPERTY_INJECTION_ID = "aws-cdk-lib.aws-batch.FargateComputeEnvironment"
+
     _KIND = "fargate"
     compute_type_family = "FARGATE"
     orchestration = "ECS"

@@ -20,7 +20,7 @@ from typing import Any, Sequence
 
 from ._check import check_enum, check_list
 from ._errors import ValidationError, warn
-from .compute_environment_base import ImportedComputeEnvironment
+from .compute_environment_base import ImportedManagedEc2EcsComputeEnvironment
 from .compute_environment_validation import (al2023_nvidia_problem, latest_image_problem,
                                              latest_image_update_problem, placement_group_problem,
                                              resolve_placement_group, validate_flags, validate_images,
@@ -28,7 +28,7 @@ from .compute_environment_validation import (al2023_nvidia_problem, latest_image
                                              validate_placement_group, validate_role, validate_spot_config,
                                              validate_update_timeout, validate_vcpus)
 from .core import Duration, Tags, tags_of
-from .ec2 import (Connections, InstanceArchitecture, InstanceClass, InstanceType, SubnetSelection,
+from .ec2 import (InstanceArchitecture, InstanceClass, InstanceType, SubnetSelection,
                   as_launch_template, family_architecture)
 from .iam import ManagedPolicy, Role, ServicePrincipal
 from .managed_compute_environment import ManagedComputeEnvironmentBase
@@ -398,6 +398,9 @@ class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
     :param enabled: default ``True``. :param compute_environment_name: default: a name prefix.
     """
 
+    #: AWS CDK's id of this class for property injection (``core.PropertyInjectors``).
+    PROPERTY_INJECTION_ID = "aws-cdk-lib.aws-batch.ManagedEc2EcsComputeEnvironment"
+
     _KIND = "ecs-ec2"
     orchestration = "ECS"
     _E01 = ("cannot use `defaultInstanceClasses` with `useOptimalInstanceClasses`. "
@@ -482,18 +485,3 @@ class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
         """An existing ECS EC2 environment by ARN: creates nothing; ``add_*`` raise."""
         return ImportedManagedEc2EcsComputeEnvironment(scope, id, managed_ec2_ecs_compute_environment_arn)
 
-
-class ImportedManagedEc2EcsComputeEnvironment(ImportedComputeEnvironment):
-    """``ManagedEc2EcsComputeEnvironment.from_managed_ec2_ecs_compute_environment_arn``: creates nothing."""
-
-    _ARN_KEYWORD = "managed_ec2_ecs_compute_environment_arn"
-
-    def __init__(self, scope: Any, id: str, arn: str) -> None:
-        super().__init__(scope, id, arn, compute_type_family="EC2", orchestration="ECS")
-        self.connections = Connections([])
-
-    def add_instance_class(self, instance_class: Any) -> None:
-        raise ValidationError(self.path, f"cannot add instance class to imported ComputeEnvironment '{self.node_id}'")
-
-    def add_instance_type(self, instance_type: Any) -> None:
-        raise ValidationError(self.path, f"cannot add instance type to imported ComputeEnvironment '{self.node_id}'")

@@ -36,6 +36,9 @@ class ManagedEc2EksComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
     an explicit ``BEST_FIT`` is refused.
     """
 
+    #: AWS CDK's id of this class for property injection (``core.PropertyInjectors``).
+    PROPERTY_INJECTION_ID = "aws-cdk-lib.aws-batch.ManagedEc2EksComputeEnvironment"
+
     _KIND = "eks"
     orchestration = "EKS"
     _IMAGE_CLASS = EksMachineImage

@@ -75,6 +75,9 @@ class MultiNodeJobDefinition(JobDefinitionBase):
     Other keywords: :class:`~batch_constructs.job_definition_base.JobDefinitionBase`.
     """
 
+    #: AWS CDK's id of this class for property injection (``core.PropertyInjectors``).
+    PROPERTY_INJECTION_ID = "aws-cdk-lib.aws-batch.MultiNodeJobDefinition"
+
     def __init__(self, scope: Any, id: str, *, containers: Sequence[MultiNodeContainer] | None = None,
                  instance_type: InstanceType | str | None = None, main_node: int | None = None,
                  propagate_tags: bool | None = None,

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ._base import BatchConstruct
+from ._base import BatchConstruct, RemovableResource
 from ._check import check_duration, check_int, check_list, check_number, check_str, describe, value_object
 from ._convert import seconds_of
 from ._errors import ValidationError
@@ -83,7 +83,7 @@ def shares_overlap(first: str, second: str) -> bool:
     return (a_prefix and b.startswith(a)) or (b_prefix and a.startswith(b))
 
 
-class FairshareSchedulingPolicy(BatchConstruct, _FairshareSchedulingPolicyMembers):
+class FairshareSchedulingPolicy(BatchConstruct, _FairshareSchedulingPolicyMembers, RemovableResource):
     """An ``aws_batch_scheduling_policy`` with a ``fair_share_policy`` block.
 
     :param shares: ``Share`` entries (default ``[]``: the block's ``share_distribution`` is
@@ -95,6 +95,9 @@ class FairshareSchedulingPolicy(BatchConstruct, _FairshareSchedulingPolicyMember
         usage counts. Default: not emitted (only current usage counts).
     :param scheduling_policy_name: default: generated from the construct path.
     """
+
+    #: AWS CDK's id of this class for property injection (``core.PropertyInjectors``).
+    PROPERTY_INJECTION_ID = "aws-cdk-lib.aws-batch.FairshareSchedulingPolicy"
 
     def __init__(self, scope: Any, id: str, *, shares: Sequence[Share] | None = None,
                  compute_reservation: int | None = None, share_decay: Duration | None = None,

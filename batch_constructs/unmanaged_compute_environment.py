@@ -24,6 +24,9 @@ class UnmanagedComputeEnvironment(ComputeEnvironmentBase):
     :param enabled: default ``True``.
     """
 
+    #: AWS CDK's id of this class for property injection (``core.PropertyInjectors``).
+    PROPERTY_INJECTION_ID = "aws-cdk-lib.aws-batch.UnmanagedComputeEnvironment"
+
     _KIND = "unmanaged"
     compute_type_family = None
     orchestration = "ECS"

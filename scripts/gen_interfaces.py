@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from cdk_assembly import VERSION, module_types, python_name  # noqa: E402
+from cdk_assembly import VERSION, load_types, module_types, python_name  # noqa: E402
 
 INTERFACES = ROOT / "batch_constructs" / "interfaces.py"
 PROPS = ROOT / "batch_constructs" / "props.py"
@@ -60,6 +60,21 @@ class Renderer:
         return "Any"
 
 
+def _struct(ref: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The fields (own and inherited, required first as jsii-pacmak orders them) of a struct type."""
+    spec = load_types().get(ref.get("fqn", ""))
+    if not spec or spec.get("kind") != "interface" or not spec.get("datatype"):
+        return None
+    fields: dict[str, dict[str, Any]] = {}
+    for base in spec.get("interfaces", []):
+        for field in _struct({"fqn": base}) or []:
+            fields.setdefault(field["name"], field)
+    for field in spec.get("properties", []):
+        fields[field["name"]] = field
+    ordered = sorted(fields.values(), key=lambda f: f["name"])
+    return [f for f in ordered if not f.get("optional")] + [f for f in ordered if f.get("optional")]
+
+
 def batch_bases(spec: dict[str, Any]) -> list[str]:
     return [b.rsplit(".", 1)[-1] for b in spec.get("interfaces", []) if b.startswith("aws-cdk-lib.aws_batch.")]
 
@@ -79,7 +94,15 @@ def protocol(name: str, spec: dict[str, Any], r: Renderer) -> list[str]:
         if method.get("static"):
             continue
         params = ["self"]
-        for p in method.get("parameters", []):
+        parameters = method.get("parameters", [])
+        for index, p in enumerate(parameters):
+            struct = _struct(p["type"]) if index == len(parameters) - 1 else None
+            if struct is not None:  # jsii-pacmak flattens a trailing struct into keyword arguments
+                params.append("*")
+                for field in struct:
+                    params.append(f"{python_name(field['name'])}: {r.type(field['type'])}"
+                                  + (" = ..." if field.get("optional") else ""))
+                continue
             kind = r.type(p["type"])
             params.append(f"{python_name(p['name'])}: {kind}" + (" = ..." if p.get("optional") else ""))
         returns = r.type(method.get("returns", {}).get("type")) if method.get("returns") else "None"

@@ -23,13 +23,11 @@ KINDS = (CLOUDFORMATION_ONLY, NOT_IN_TERRAFORM, NOT_YET)
 _CROSS_STACK = (CLOUDFORMATION_ONLY + "chooses how a reference across stacks is made (a CloudFormation "
                 "Export/Fn::ImportValue or an SSM parameter); this library refuses references across stacks "
                 "(_references.py) and Terraform stacks share values through remote state or data sources")
-_INJECTION = (NOT_YET + "AWS CDK's property injection (PropertyInjectors.of(scope).add(...) keyed by "
-              "PROPERTY_INJECTION_ID) has no counterpart here; the constant alone would be meaningless")
+_INJECTION = (NOT_YET + "property injection (core.PropertyInjectors) is offered for the Batch constructs; "
+              "the neighbour constructs have no PROPERTY_INJECTION_ID yet")
 _REMOVAL = (NOT_YET + "apply_removal_policy (issue 10 item 1: on every construct that owns a resource; "
-            "core.removal_policy_attributes has the Terraform meaning) is not on this construct yet")
-_PROTOCOL_STRUCT = (NOT_YET + "the generated protocol (scripts/gen_interfaces.py) keeps the struct parameter "
-                    "where jsii-pacmak flattens it into keywords (add_ulimit(*, hard_limit, name, soft_limit)); "
-                    "EcsEc2ContainerDefinition.add_ulimit takes both forms")
+            "core.removal_policy_attributes has the Terraform meaning) is not on this neighbour construct yet "
+            "(the Batch constructs have it; some neighbours take removal_policy= in their constructor)")
 _CONSUMABLE = (NOT_IN_TERRAFORM + "Batch consumable resources have no resource in the hashicorp/aws provider "
                "(5.100 and 6.x offer only compute environments, job definitions, job queues and scheduling "
                "policies; only awscc has AWS::Batch::ConsumableResource)")
@@ -45,10 +43,6 @@ BATCH: dict[str, str] = {
     "ConsumableResource": _CONSUMABLE,
     "ConsumableResourceGrants": _CONSUMABLE,
     "ConsumableResourceType": _CONSUMABLE,
-    # ===== NOT YET (missing feature): gaps to close, not exceptions by nature =====
-    "*.apply_removal_policy": _REMOVAL,
-    "*.PROPERTY_INJECTION_ID": _INJECTION,
-    "IEcsEc2ContainerDefinition.add_ulimit(*)": _PROTOCOL_STRUCT,
 }
 
 # -- the neighbour modules (only the classes we have; keys carry the namespace) ------------------
@@ -71,6 +65,9 @@ _ENDPOINT_OPTIONS = (NOT_YET + "VPC endpoint IP address types, DNS record types,
 NEIGHBOURS: dict[str, str] = {
     # CloudFormation-only
     "*.apply_cross_stack_reference_strength": _CROSS_STACK,
+    # NOT YET, for every neighbour construct (the Batch constructs have both)
+    "*.apply_removal_policy": _REMOVAL,
+    "*.PROPERTY_INJECTION_ID": _INJECTION,
     "aws_s3.Bucket.from_cfn_bucket": CLOUDFORMATION_ONLY + "wraps an L1 CfnBucket",
     "aws_secretsmanager.*.cfn_dynamic_reference_key": CLOUDFORMATION_ONLY + "a {{resolve:secretsmanager:...}} "
         "CloudFormation dynamic reference",
@@ -85,8 +82,6 @@ NEIGHBOURS: dict[str, str] = {
     "aws_iam.Role.customize_roles": CLOUDFORMATION_ONLY + "replaces roles in the CloudFormation template by a "
         "policy report for pre-created roles",
     # ===== NOT YET (missing feature): the neighbour modules cover what Batch apps use =====
-    "*.apply_removal_policy": _REMOVAL,
-    "*.PROPERTY_INJECTION_ID": _INJECTION,
     "*.add_to_resource_policy": _RESOURCE_POLICY,
     "*.on_cloud_trail_*": _EVENTS,
     "*.on_event": _EVENTS,
