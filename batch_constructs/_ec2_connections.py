@@ -107,32 +107,28 @@ class Connections:
     def allow_to(self, other: Any, port_range: Any, description: str | None = None) -> None:
         """Allow connections to ``other`` on ``port_range``: egress rules here, ingress rules
         on ``other``'s security groups."""
-        other = check_connectable("other", other)
-        check_port("port_range", port_range)
-        if self._skip:
-            return
-        remote = self._remote_rule
-        self._security_groups.for_each_and_forever(lambda group: other.connections._rules.for_each_and_forever(
-            lambda rule: group.add_egress_rule(rule, port_range, description, remote)))
-        self._skip, other.connections._remote_rule = True, True
-        try:
-            other.connections.allow_from(self, port_range, description)
-        finally:
-            self._skip, other.connections._remote_rule = False, False
+        self._allow(other, port_range, description, ingress=False)
 
     def allow_from(self, other: Any, port_range: Any, description: str | None = None) -> None:
         """Allow connections from ``other`` on ``port_range``: ingress rules here, egress
         rules on ``other``'s security groups."""
+        self._allow(other, port_range, description, ingress=True)
+
+    def _allow(self, other: Any, port_range: Any, description: str | None, *, ingress: bool) -> None:
+        """AWS CDK's ``allowFrom``/``allowTo``: the rules here, then the mirror rules on ``other``
+        (``_skip`` stops the mirror call from coming back)."""
         other = check_connectable("other", other)
         check_port("port_range", port_range)
         if self._skip:
             return
         remote = self._remote_rule
         self._security_groups.for_each_and_forever(lambda group: other.connections._rules.for_each_and_forever(
-            lambda rule: group.add_ingress_rule(rule, port_range, description, remote)))
+            lambda rule: (group.add_ingress_rule if ingress else group.add_egress_rule)(
+                rule, port_range, description, remote)))
         self._skip, other.connections._remote_rule = True, True
         try:
-            other.connections.allow_to(self, port_range, description)
+            mirror = other.connections.allow_to if ingress else other.connections.allow_from
+            mirror(self, port_range, description)
         finally:
             self._skip, other.connections._remote_rule = False, False
 
