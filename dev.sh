@@ -20,8 +20,8 @@ case "$command" in
     scripts/setup.sh .venv-aws6 constraints/aws6.txt test
     # The tests that apply to moto spend their time waiting on the provider's polling, so the
     # suite runs as concurrent parts (one pytest process each, its own moto server and temp dir):
-    # three parts of apply scenarios beside one part with everything else, and the synth-level
-    # tests on bindings 21.x (hashicorp/aws 6.x) as a fifth part. Each part's output
+    # four parts of apply scenarios beside one part with everything else, and the synth-level
+    # tests on bindings 21.x (hashicorp/aws 6.x) as a sixth part. Each part's output
     # is printed whole when it ends; the exit status is non-zero if any part failed.
     if [ $# -gt 0 ]; then
       # Arguments (paths, -k, -m ...) go to pytest: one process per bindings line, as given.
@@ -36,10 +36,11 @@ case "$command" in
       exit $status
     fi
     apply1="tests/e2e/test_apply.py"
-    apply2="tests/terraform/test_queue_plan_changes.py tests/terraform/test_plan_changes.py tests/e2e/test_module.py"
-    apply3="tests/terraform/test_image_update_plan.py tests/terraform/test_neighbours1_validate.py"
+    apply2="tests/terraform/test_queue_plan_changes.py"
+    apply3="tests/terraform/test_plan_changes.py tests/e2e/test_module.py tests/terraform/test_neighbours1_validate.py"
+    apply4="tests/terraform/test_image_update_plan.py tests/ports/test_ports_apply.py"
     ignore=""
-    for f in $apply1 $apply2 $apply3; do ignore="$ignore --ignore=$f"; done
+    for f in $apply1 $apply2 $apply3 $apply4; do ignore="$ignore --ignore=$f"; done
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
     run_part() {  # name, pytest arguments...
@@ -59,12 +60,14 @@ case "$command" in
     # shellcheck disable=SC2086
     run_part apply-3 $apply3
     # shellcheck disable=SC2086
+    run_part apply-4 $apply4
+    # shellcheck disable=SC2086
     run_part rest tests $ignore
     # bindings 21.x (hashicorp/aws 6.x): the synth-level tests again
-    run_part aws6 -m "not terraform and not e2e" tests/unit tests/synth tests/bad_input
+    run_part aws6 -m "not terraform and not e2e" tests/unit tests/synth tests/bad_input tests/ports
     wait
     status=0
-    for name in rest apply-1 apply-2 apply-3 aws6; do
+    for name in rest apply-1 apply-2 apply-3 apply-4 aws6; do
       echo "== part $name (exit $(cat "$work/$name.rc")) ==" >&2
       cat "$work/$name.log"
       [ "$(cat "$work/$name.rc")" = 0 ] || status=1

@@ -125,7 +125,7 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
         return ValidationError(self, message)
 
     # -- the jsii edge ---------------------------------------------------------------------
-    def _new_l1(self, id: str, module: str, cls: str, *, render: Render | None = None,
+    def _new_l1(self, id: str, module: str, cls: str, /, *, render: Render | None = None,
                 taggable: bool = False, scope: Construct | None = None, **required: Any) -> Any:
         """Create provider resource ``cls`` of bindings submodule ``module``.
 
