@@ -294,9 +294,21 @@ class Repository(BatchConstruct, IRepository):
         from cdktf import Fn, Token
         return Token.as_string(Fn.element(Fn.split("/", self.repository_uri), 0))
 
-    def add_lifecycle_rule(self, rule: LifecycleRule) -> None:
-        """Add an image-expiry rule (creates the ``aws_ecr_lifecycle_policy`` on first use)."""
-        self._add_rule("rule", rule)
+    def add_lifecycle_rule(self, rule: LifecycleRule | None = None, /, *, description: str | None = None,
+                           max_image_age: Duration | None = None, max_image_count: int | None = None,
+                           rule_priority: int | None = None, tag_prefix_list: Sequence[str] | None = None,
+                           tag_status: TagStatus | None = None) -> None:
+        """Add an image-expiry rule (creates the ``aws_ecr_lifecycle_policy`` on first use): a
+        ``LifecycleRule``, or its fields as keywords as AWS CDK's Python API takes them
+        (``add_lifecycle_rule(max_image_count=20)``), not both."""
+        fields = {k: v for k, v in dict(description=description, max_image_age=max_image_age,
+                                         max_image_count=max_image_count, rule_priority=rule_priority,
+                                         tag_prefix_list=tag_prefix_list, tag_status=tag_status).items()
+                  if v is not None}
+        if rule is not None and fields:
+            raise ValidationError(self, "add_lifecycle_rule(): give a LifecycleRule or its fields as keywords, "
+                                        f"not both (got a rule and {', '.join(sorted(fields))})")
+        self._add_rule("rule", LifecycleRule(**fields) if rule is None else rule)
 
     def _add_rule(self, keyword: str, rule: Any) -> None:
         self._rules.append(check_lifecycle_rule(self, keyword, rule, self._rules))

@@ -351,9 +351,22 @@ class Bucket(BatchConstruct, IBucket):
             "Action": "s3:*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}, "Effect": "Deny",
             "Principal": {"AWS": "*"}, "Resource": [self.bucket_arn, self.arn_for_objects("*")]}]})
 
-    def add_lifecycle_rule(self, rule: LifecycleRule) -> None:
-        """Add a lifecycle rule (creates the ``aws_s3_bucket_lifecycle_configuration`` on first use)."""
-        self._add_rule("rule", rule)
+    def add_lifecycle_rule(self, rule: LifecycleRule | None = None, /, *, id: str | None = None,
+                           enabled: bool | None = None, prefix: str | None = None,
+                           expiration: Duration | None = None,
+                           abort_incomplete_multipart_upload_after: Duration | None = None,
+                           noncurrent_version_expiration: Duration | None = None) -> None:
+        """Add a lifecycle rule (creates the ``aws_s3_bucket_lifecycle_configuration`` on first
+        use): a ``LifecycleRule``, or its fields as keywords as AWS CDK's Python API takes them
+        (``add_lifecycle_rule(expiration=Duration.days(30))``), not both."""
+        fields = {k: v for k, v in dict(id=id, enabled=enabled, prefix=prefix, expiration=expiration,
+                                         abort_incomplete_multipart_upload_after=abort_incomplete_multipart_upload_after,
+                                         noncurrent_version_expiration=noncurrent_version_expiration).items()
+                  if v is not None}
+        if rule is not None and fields:
+            raise self._error("add_lifecycle_rule(): give a LifecycleRule or its fields as keywords, not both "
+                              f"(got a rule and {', '.join(sorted(fields))})")
+        self._add_rule("rule", LifecycleRule(**fields) if rule is None else rule)
 
     def _add_rule(self, keyword: str, rule: Any) -> None:
         block = check_lifecycle_rule(self, keyword, rule)

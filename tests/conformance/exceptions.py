@@ -223,8 +223,8 @@ NEIGHBOURS: dict[str, str] = {
     "aws_s3.*.grant_public_access": NOT_YET + "public buckets",
     "aws_s3.Bucket.grant_on_key": _KMS,
     "aws_s3.*url_for_object": NOT_YET + "object URL helpers",
-    "aws_s3.Bucket.add_lifecycle_rule(*)": NOT_YET + "add_lifecycle_rule takes a LifecycleRule, not its fields as "
-        "keywords",
+    "aws_s3.Bucket.add_lifecycle_rule(*)": NOT_YET + "add_lifecycle_rule takes the LifecycleRule fields we have as "
+        "keywords (id, enabled, prefix, expiration, abort-multipart, noncurrent expiration), not the others",
     "aws_s3.LifecycleRule(*)": NOT_YET + "lifecycle rule fields beyond expiration, prefix and abort-multipart",
     "aws_s3.Bucket.from_bucket_attributes(*)": NOT_YET + "bucket attributes beyond name and ARN",
     "aws_s3.Bucket.validate_bucket_name(allow_legacy_bucket_naming)": NOT_YET + "legacy bucket names",
@@ -235,8 +235,8 @@ NEIGHBOURS: dict[str, str] = {
     "aws_ecr.LifecycleRule(tag_pattern_list)": NOT_YET + "tag pattern lifecycle rules",
     "aws_ecr.Repository(*)": NOT_YET + "KMS encryption, auto delete, tag mutability exclusions, lifecycle "
         "registry",
-    "aws_ecr.Repository.add_lifecycle_rule(*)": NOT_YET + "add_lifecycle_rule takes a LifecycleRule, not its "
-        "fields as keywords",
+    "aws_ecr.Repository.add_lifecycle_rule(*)": NOT_YET + "add_lifecycle_rule takes the LifecycleRule fields we "
+        "have as keywords, not tag_pattern_list",
     "aws_ecr.Repository.from_lookup": _LOOKUP,
     "aws_ecr.TagMutability.*_WITH_EXCLUSION": NOT_YET + "tag mutability exclusions",
     # aws_secretsmanager

@@ -273,18 +273,24 @@ def test_fairshare_two_queues_share_one_policy(synthesized: dict[str, Any]) -> N
 
 # -- keyword forms of AWS CDK's struct-taking methods that ported code uses ----------------------------
 
-@pytest.mark.xfail(strict=True, reason="ecr.Repository.add_lifecycle_rule takes one positional LifecycleRule; "
-                                       "AWS CDK Python flattens the struct: add_lifecycle_rule(max_image_count=20) "
-                                       "is a TypeError here")
 def test_ecr_add_lifecycle_rule_with_keywords(stack: Any) -> None:
+    """AWS CDK Python flattens the struct: ``add_lifecycle_rule(max_image_count=20)``."""
     from batch_constructs import ecr
-    ecr.Repository(stack, "Repo").add_lifecycle_rule(max_image_count=20)
+    from batch_constructs.testing import Template
+    repo = ecr.Repository(stack, "Repo")
+    repo.add_lifecycle_rule(max_image_count=20)
+    with pytest.raises(ValueError, match="not both"):
+        repo.add_lifecycle_rule(ecr.LifecycleRule(max_image_count=5), description="x")
+    (policy,) = Template.from_stack(stack).find_resources("aws_ecr_lifecycle_policy").values()
+    (rule,) = policy["policy"]["rules"]  # Template decodes JSON-string attributes
+    assert rule["selection"]["countNumber"] == 20
 
 
-@pytest.mark.xfail(strict=True, reason="s3.Bucket.add_lifecycle_rule takes one positional LifecycleRule; "
-                                       "AWS CDK Python flattens the struct: add_lifecycle_rule(expiration=...) "
-                                       "is a TypeError here")
 def test_s3_add_lifecycle_rule_with_keywords(stack: Any) -> None:
+    """AWS CDK Python flattens the struct: ``add_lifecycle_rule(expiration=Duration.days(30))``."""
     from batch_constructs import s3
     from batch_constructs.core import Duration
+    from batch_constructs.testing import Template
     s3.Bucket(stack, "Bucket").add_lifecycle_rule(expiration=Duration.days(30))
+    (config,) = Template.from_stack(stack).find_resources("aws_s3_bucket_lifecycle_configuration").values()
+    assert config["rule"][0]["expiration"] == [{"days": 30}]
