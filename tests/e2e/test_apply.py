@@ -18,9 +18,9 @@ import pytest
 
 from tests.e2e.readback import load_all
 from tests.harness.moto import MotoServer
-from tests.harness.moto_gaps import KNOWN_GAPS
+from tests.harness.moto_gaps import unexplained_changes
 from tests.harness.synth import selected_stacks, synth_examples
-from tests.harness.terraform import Terraform, prepare_stack_dir
+from tests.harness.terraform import Terraform, planned_changes, prepare_stack_dir
 
 pytestmark = [pytest.mark.e2e, pytest.mark.terraform]
 STACK_NAMES = selected_stacks()
@@ -31,20 +31,6 @@ WORKERS = 6
 def aimed_at(stack_json: dict[str, Any], synth_url: str, server: MotoServer) -> dict[str, Any]:
     """The stack with its provider endpoints moved from the synth-time server to ``server``."""
     return json.loads(json.dumps(stack_json).replace(synth_url, server.url))
-
-
-def planned_changes(tf: Terraform) -> list[tuple[str, str, list[str]]]:
-    """(address, actions, changed attributes) of a saved plan."""
-    shown = json.loads(tf.run("show", "-json", "plan.out").check().stdout)
-    out = []
-    for change in shown.get("resource_changes", []):
-        actions = change["change"]["actions"]
-        if actions == ["no-op"] or actions == ["read"]:
-            continue
-        before, after = change["change"].get("before") or {}, change["change"].get("after") or {}
-        keys = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-        out.append((change["address"], "+".join(actions), keys))
-    return out
 
 
 def run_stack(name: str, stack_json: dict[str, Any], root: Any, tools: Any, client: Any) -> dict[str, Any]:
@@ -107,9 +93,7 @@ def test_apply_plan_quiet_readback_destroy(e2e_results: dict[str, Any], stack_na
     result["apply"].check()
     plan = result["plan"]
     if plan.returncode == 2:
-        unexplained = [(address, actions, [k for k in keys if (address.split(".")[0], k) not in KNOWN_GAPS])
-                       for address, actions, keys in result["changes"]]
-        unexplained = [u for u in unexplained if u[2] or u[1] != "update"]
+        unexplained = unexplained_changes(result["changes"])
         assert not unexplained, f"second plan is not quiet: {unexplained}\n{plan.stdout[-4000:]}"
     else:
         plan.check(0)

@@ -117,3 +117,17 @@ def prepare_stack_dir(stack_json: dict[str, Any], workdir: Path) -> Path:
     doc.get("terraform", {}).pop("backend", None)
     (workdir / "cdk.tf.json").write_text(json.dumps(doc, indent=2, sort_keys=True))
     return workdir
+
+
+def planned_changes(tf: Terraform) -> list[tuple[str, str, list[str]]]:
+    """(address, actions, changed attributes) of the saved plan ``plan.out`` in ``tf``'s directory."""
+    shown = json.loads(tf.run("show", "-json", "plan.out").check().stdout)
+    out = []
+    for change in shown.get("resource_changes", []):
+        actions = change["change"]["actions"]
+        if actions in (["no-op"], ["read"]):
+            continue
+        before, after = change["change"].get("before") or {}, change["change"].get("after") or {}
+        keys = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+        out.append((change["address"], "+".join(actions), keys))
+    return out

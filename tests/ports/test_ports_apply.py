@@ -10,8 +10,8 @@ from typing import Any, Callable
 import pytest
 
 from tests.harness.moto import MotoServer
-from tests.harness.moto_gaps import KNOWN_GAPS
-from tests.harness.terraform import Terraform, prepare_stack_dir
+from tests.harness.moto_gaps import unexplained_changes
+from tests.harness.terraform import Terraform, planned_changes, prepare_stack_dir
 from tests.ports._apps import synth_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.terraform]
@@ -55,19 +55,6 @@ APPS: dict[str, Callable[[Terraform, Callable[[str], Any]], None]] = {
     "iam": read_back_iam,
     "fairshare": read_back_fairshare,
 }
-
-
-def planned_changes(tf: Terraform) -> list[tuple[str, str, list[str]]]:
-    shown = json.loads(tf.run("show", "-json", "plan.out").check().stdout)
-    out = []
-    for change in shown.get("resource_changes", []):
-        actions = change["change"]["actions"]
-        if actions in (["no-op"], ["read"]):
-            continue
-        before, after = change["change"].get("before") or {}, change["change"].get("after") or {}
-        keys = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-        out.append((change["address"], "+".join(actions), keys))
-    return out
 
 
 def run_app(name: str, stack_json: dict[str, Any], root: Any, tools: Any, server: MotoServer) -> dict[str, Any]:
@@ -116,9 +103,7 @@ def test_ported_app_applies_plans_quietly_and_destroys(apply_results: dict[str, 
     result["apply"].check()
     plan = result["plan"]
     if plan.returncode == 2:
-        unexplained = [(address, actions, [k for k in keys if (address.split(".")[0], k) not in KNOWN_GAPS])
-                       for address, actions, keys in result["changes"]]
-        unexplained = [u for u in unexplained if u[2] or u[1] != "update"]
+        unexplained = unexplained_changes(result["changes"])
         assert not unexplained, f"second plan is not quiet: {unexplained}\n{plan.stdout[-4000:]}"
     else:
         plan.check(0)
