@@ -144,7 +144,8 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
         for late in self._late:
             attrs = dict(late.render()) if late.render else {}
             if late.taggable:
-                tags = {**tags_of(self), **(attrs.get("tags") or {})}
+                kind = lambda r=late.resource: r.terraform_resource_type  # noqa: E731 (read only when a tag filters)
+                tags = {**tags_of(self, resource_type=kind), **(attrs.get("tags") or {})}
                 attrs["tags"] = tags or None
             for key in sorted(late.keys - attrs.keys()):
                 late.resource.add_override(key, None)

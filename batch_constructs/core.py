@@ -12,7 +12,8 @@ from ._errors import ValidationError
 from ._tokens import format_number, is_unresolved
 
 __all__ = ["Duration", "IPropertyInjector", "InjectionContext", "PropertyInjectors", "RemovalPolicy", "Size",
-           "SizeRoundingBehavior", "Tags", "TimeConversionOptions"]
+           "SizeRoundingBehavior", "TagManager", "TagType", "Tags",
+           "TimeConversionOptions"]
 
 
 def _whole(amount: float, unit: str, target: str, factor: Fraction, integral: bool, cls: str = "Duration") -> float:
@@ -237,9 +238,6 @@ def removal_policy_attributes(scope: Any, keyword: str, policy: Any, *, kind: st
     return {"lifecycle": {"prevent_destroy": True}}
 
 
-_TAG_STORE: dict[Any, dict[str, str | None]] = {}
-
-
 def construct_key(construct: Any) -> Any:
     """A stable identity for a construct. jsii may hand out a new Python proxy for an object
     created on the JavaScript side (``Testing.app()``, ``node.root``), so attributes set on a
@@ -248,64 +246,8 @@ def construct_key(construct: Any) -> Any:
     return getattr(ref, "ref", None) or id(construct)
 
 
-class Tags:
-    """``Tags.of(scope).add(key, value)`` tags every taggable resource of this library under
-    ``scope`` (including resources created after the call). Tags set directly on a managed
-    EC2 compute environment also reach the instances it launches; tags set on an enclosing
-    scope (a stack, say) reach only the resources' own ``tags``, never instance tags, because
-    an instance-tag change can replace the compute environment.
-    """
-
-    def __init__(self, scope: Any) -> None:
-        self._scope = scope
-
-    @classmethod
-    def of(cls, scope: Any) -> "Tags":
-        return cls(scope)
-
-    def _store(self) -> dict[str, str | None]:
-        return _TAG_STORE.setdefault(construct_key(self._scope), {})
-
-    def add(self, key: str, value: str, **_options: Any) -> None:
-        """Add tag ``key=value`` (AWS CDK's ``TagProps`` options are accepted and ignored).
-
-        AWS tag rules: keys 1-128 characters, values at most 256, no ``aws:`` prefix (reserved).
-        """
-        validate_tag(self._scope, key, value)
-        self._store()[key] = value
-
-    def remove(self, key: str, **_options: Any) -> None:
-        """Remove tag ``key`` from this scope and below (overrides tags added higher up)."""
-        self._store()[key] = None
-
-
-_TAG_CHARS = r"[\w .:/=+\-@]*"
-
-
-def validate_tag(scope: Any, key: Any, value: Any) -> None:
-    """The AWS tagging rules (``TagResource``): key 1-128 and value 0-256 Unicode letters,
-    digits, spaces and ``_ . : / = + - @``; keys must not start with ``aws:``."""
-    from ._check import check_str
-
-    check_str(scope, "Tags.add() key", key, pattern=_TAG_CHARS, min_length=1, max_length=128, required=True,
-              rule="a tag key of letters, digits, spaces and _ . : / = + - @")
-    if not is_unresolved(key) and key.lower().startswith("aws:"):
-        raise ValidationError(scope, f"'Tags.add() key' must not start with 'aws:' (reserved by AWS), got {key!r}")
-    check_str(scope, f"Tags.add() value of '{key}'", value, pattern=_TAG_CHARS, max_length=256, required=True,
-              rule="a tag value of letters, digits, spaces and _ . : / = + - @")
-
-
-def tags_of(construct: Any, *, own_only: bool = False) -> dict[str, str]:
-    """The tags in effect on ``construct``: ancestors first, nearer scopes override.
-
-    With ``own_only`` only tags added on ``construct`` itself count.
-    """
-    chain = [construct] if own_only else list(construct.node.scopes)
-    merged: dict[str, str | None] = {}
-    for scope in chain:
-        merged.update(_TAG_STORE.get(construct_key(scope)) or {})
-    return {k: v for k, v in sorted(merged.items()) if v is not None}
-
+# Tags live in ``tagging`` (AWS CDK has them in its root namespace, as ``core`` does here).
+from .tagging import TagManager, Tags, TagType, tags_of, validate_tag  # noqa: E402,F401
 
 # AWS CDK has these in its root namespace, as ``core`` does here.
 from .injection import IPropertyInjector, InjectionContext, PropertyInjectors  # noqa: E402

@@ -9,7 +9,7 @@ from ._keywords import check_keywords
 from .compute_environment_base import ComputeEnvironmentBase, ImportedComputeEnvironment
 from .compute_environment_validation import (validate_flags, validate_maxv_cpus, validate_security_groups,
                                              validate_vpc)
-from .core import Duration
+from .core import Duration, TagManager, TagType
 from .ec2 import Connections, SecurityGroup, SubnetSelection, check_subnet_selection
 
 __all__ = ["FargateComputeEnvironment", "ManagedComputeEnvironmentBase"]
@@ -58,6 +58,10 @@ class ManagedComputeEnvironmentBase(ComputeEnvironmentBase):
         groups = validate_security_groups(self, security_groups)
         self.security_groups = [SecurityGroup(self, "SecurityGroup", vpc=vpc)] if groups is None else groups
         self.connections = Connections(self.security_groups)
+        #: AWS CDK's ``TagManager``: ``tags.set_tag(key, value, priority=, apply_to_launched_instances=)``
+        #: (on managed EC2 environments a tag set here also reaches the instances unless
+        #: ``apply_to_launched_instances=False``).
+        self.tags = TagManager(TagType.MAP, "AWS::Batch::ComputeEnvironment", scope=self)
         self.subnet_ids = vpc.select_subnets(vpc_subnets).subnet_ids
         if not self.subnet_ids:
             raise ValidationError(self, f"{type(self).__name__} '{id}': the VPC has no subnets for the "

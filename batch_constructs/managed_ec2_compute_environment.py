@@ -27,7 +27,7 @@ from .compute_environment_validation import (al2023_nvidia_problem, latest_image
                                              validate_instance_class, validate_instance_type,
                                              validate_placement_group, validate_role, validate_spot_config,
                                              validate_update_timeout, validate_vcpus)
-from .core import Duration, Tags, tags_of
+from .core import Duration, tags_of
 from .ec2 import (InstanceArchitecture, InstanceClass, InstanceType, SubnetSelection,
                   as_launch_template, family_architecture)
 from .iam import ManagedPolicy, Role, ServicePrincipal
@@ -92,7 +92,6 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         self._check_launch_template(id)
         self._check_latest_image(id)
         self._placement_group_given = validate_placement_group(self, placement_group)
-        self.tags = Tags.of(self)
 
     def _init_strategy(self, id: str, allocation_strategy: Any) -> None:
         """E04/E05 (spot strategies need spot), then the kind's own rule (E06 for EKS)."""
@@ -344,7 +343,7 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         group = resolve_placement_group(self._placement_group_given)
         if group is not None:
             resources["placement_group"] = group
-        instance_tags = tags_of(self, own_only=True)
+        instance_tags = tags_of(self, own_only=True, launched_only=True)
         if instance_tags:
             resources["tags"] = instance_tags
         out: dict[str, Any] = {"compute_resources": resources}

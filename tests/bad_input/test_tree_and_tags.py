@@ -42,6 +42,20 @@ ROWS = [
     Bad("tag-value-int", lambda s, v: Tags.of(s).add("k", 5), "TestStack", r"value of 'k'' must be a tag value.*got 5"),
     Bad("tag-value-none", lambda s, v: Tags.of(s).add("k", None), "TestStack", r"'Tags.add\(\) value of 'k'' is required"),
     Bad("tag-on-construct-aws", lambda s, v: Tags.of(ce(s, v)).add("aws:x", "y"), "TestStack/CE", r"'aws:'"),
+    Bad("set-tag-aws", lambda s, v: ce(s, v).tags.set_tag("aws:x", "y"), "TestStack/CE",
+        r"'set_tag\(\) key' must not start with 'aws:'"),
+    Bad("set-tag-value-int", lambda s, v: ce(s, v).tags.set_tag("k", 5), "TestStack/CE",
+        r"'set_tag\(\) value of 'k'' must be a tag value.*got 5"),
+    Bad("set-tag-priority", lambda s, v: ce(s, v).tags.set_tag("k", "v", priority=-1), "TestStack/CE",
+        r"'set_tag\(\) priority' must be .*-1"),
+    Bad("set-tag-launched-str", lambda s, v: ce(s, v).tags.set_tag("k", "v", apply_to_launched_instances="no"),
+        "TestStack/CE", r"'apply_to_launched_instances' must be True or False, got 'no'"),
+    Bad("tag-include-unknown", lambda s, v: Tags.of(s).add("k", "v", include_resource_types=["AWS::SQS::Queue"]),
+        "TestStack", r"'include_resource_types': 'AWS::SQS::Queue' is not a resource type this library creates"),
+    Bad("tag-exclude-str", lambda s, v: Tags.of(s).add("k", "v", exclude_resource_types="aws_vpc"), "TestStack",
+        r"'exclude_resource_types' must be a list"),
+    Bad("tag-remove-aws", lambda s, v: Tags.of(s).remove("aws:k"), "TestStack",
+        r"'Tags.remove\(\) key' must not start with 'aws:'"),
 ]
 
 

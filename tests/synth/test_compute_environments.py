@@ -123,9 +123,38 @@ def test_own_tags_reach_instances_stack_tags_do_not(stack: Any, vpc: Any) -> Non
     resource = only_ce(stack)
     assert resource["compute_resources"]["tags"] == {"super": "salamander"}
     assert resource["tags"] == {"super": "salamander", "team": "research"}
-    assert ce.tags is not None
-    ce.tags.add("more", "x")
+    ce.tags.set_tag("more", "x")
     assert only_ce(stack)["compute_resources"]["tags"] == {"more": "x", "super": "salamander"}
+
+
+def test_set_tag_priority_and_launched_instances(stack: Any, vpc: Any) -> None:
+    """AWS CDK's TagManager rules: set_tag has priority 0, Tags.of().add 100, remove 200;
+    apply_to_launched_instances=False keeps a tag off the instances (Terraform meaning)."""
+    ce = ecs(stack, vpc)
+    ce.tags.set_tag("owner", "direct")
+    ce.tags.set_tag("private", "yes", apply_to_launched_instances=False)
+    ce.tags.set_tag("pinned", "direct", priority=300)
+    Tags.of(stack).add("owner", "stack")          # 100 beats set_tag's 0
+    Tags.of(stack).add("pinned", "stack")         # 100 loses to 300
+    Tags.of(stack).add("gone", "x")
+    Tags.of(ce).remove("gone")                    # 200 beats 100
+    resource = only_ce(stack)
+    assert resource["tags"] == {"owner": "stack", "pinned": "direct", "private": "yes"}
+    assert resource["compute_resources"]["tags"] == {"owner": "direct", "pinned": "direct"}
+    assert ce.tags.tag_values() == {"owner": "stack", "pinned": "direct", "private": "yes"}
+    ce.tags.remove_tag("pinned")                  # priority 0 cannot remove a 300 tag
+    assert ce.tags.has_tags() and ce.tags.tag_values()["pinned"] == "direct"
+
+
+def test_tags_include_and_exclude_resource_types(stack: Any, vpc: Any) -> None:
+    ce = ecs(stack, vpc)
+    Tags.of(stack).add("only-ce", "1", include_resource_types=["AWS::Batch::ComputeEnvironment"])
+    Tags.of(stack).add("not-ce", "1", exclude_resource_types=["aws_batch_compute_environment"])
+    assert only_ce(stack)["tags"] == {"only-ce": "1"}
+    role = [r for r in Template.from_stack(stack).to_json()["resource"]["aws_iam_role"].values()][0]
+    assert role["tags"] == {"not-ce": "1"}
+    assert ce.tags.apply_tag_aspect_here(include=["AWS::Batch::ComputeEnvironment"])
+    assert not ce.tags.apply_tag_aspect_here(exclude=["AWS::Batch::ComputeEnvironment"])
 
 
 def test_fargate_never_gets_instance_tags(stack: Any, vpc: Any) -> None:
@@ -134,6 +163,9 @@ def test_fargate_never_gets_instance_tags(stack: Any, vpc: Any) -> None:
     resource = only_ce(stack)
     assert resource["tags"] == {"super": "salamander"}
     assert sorted(resource["compute_resources"]) == ["max_vcpus", "security_group_ids", "subnets", "type"]
+    ce.tags.set_tag("direct", "yes")
+    assert only_ce(stack)["tags"] == {"direct": "yes", "super": "salamander"}
+    assert "tags" not in only_ce(stack)["compute_resources"]
 
 
 # -- Fargate ----------------------------------------------------------------------------------------------
