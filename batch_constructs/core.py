@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from ._errors import ValidationError
+from ._identity import construct_key  # noqa: F401 (its users import it from here)
 from ._tokens import format_number, is_unresolved
 
 __all__ = ["Duration", "IPropertyInjector", "InjectionContext", "PropertyInjectors", "RemovalPolicy", "Size",
@@ -236,14 +237,6 @@ def removal_policy_attributes(scope: Any, keyword: str, policy: Any, *, kind: st
     if skip_destroy:
         return {"skip_destroy": True}
     return {"lifecycle": {"prevent_destroy": True}}
-
-
-def construct_key(construct: Any) -> Any:
-    """A stable identity for a construct. jsii may hand out a new Python proxy for an object
-    created on the JavaScript side (``Testing.app()``, ``node.root``), so attributes set on a
-    proxy can vanish; the jsii object reference does not."""
-    ref = getattr(construct, "__jsii_ref__", None)
-    return getattr(ref, "ref", None) or id(construct)
 
 
 # Tags live in ``tagging`` (AWS CDK has them in its root namespace, as ``core`` does here).

@@ -24,7 +24,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from ._errors import ValidationError
 from ._tokens import is_unresolved
-from .core import construct_key
+from ._identity import construct_key
 
 __all__ = ["TagManager", "TagType", "Tags", "tags_of", "validate_tag"]
 
