@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from ._check import check_id, describe
 from ._errors import ValidationError
-from ._keywords import check_keywords
+from ._keywords import check_keywords, suggest_keywords
 from .injection import apply_injectors
 # re-exported for old imports; the library imports these from ._naming
 from ._naming import _NAME_CHARS, generated_name, path_hash  # noqa: F401
@@ -67,6 +67,10 @@ class _ConstructMeta(type(Construct)):  # type: ignore[misc]
     """Checks where a construct goes before it is made, and undoes a construction that raised:
     the half-built construct leaves neither the construct tree nor the registry, so a later
     synth does not trip over it."""
+
+    def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> None:
+        super().__init__(name, bases, namespace)
+        suggest_keywords(cls)  # a misspelled keyword of a method names the closest one
 
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
         scope = args[0] if args else kwargs.get("scope")

@@ -40,3 +40,34 @@ def check_keywords(owner: str, function: Callable[..., Any], kwargs: dict[str, A
         close = difflib.get_close_matches(name, accepted, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else f"; valid keywords: {', '.join(sorted(accepted))}"
         raise TypeError(f"{owner}() got an unexpected keyword argument '{name}'{hint}")
+
+
+def suggesting(owner: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` whose call with a keyword it does not take raises ``TypeError`` naming the
+    closest valid keyword. Only a ``TypeError`` raised binding the call (no deeper frame) is
+    rewritten; the signature stays visible (``functools.wraps``)."""
+    import functools
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except TypeError as error:
+            if kwargs and error.__traceback__ is not None and error.__traceback__.tb_next is None:
+                check_keywords(owner, function, kwargs)
+            raise
+
+    return checked
+
+
+def suggest_keywords(cls: type) -> type:
+    """Wrap the public methods, class methods and static methods ``cls`` defines with
+    :func:`suggesting` (constructors are checked by ``_base._ConstructMeta``)."""
+    for name, value in list(vars(cls).items()):
+        if name.startswith("_"):
+            continue
+        if isinstance(value, (classmethod, staticmethod)):
+            setattr(cls, name, type(value)(suggesting(f"{cls.__name__}.{name}", value.__func__)))
+        elif inspect.isfunction(value):
+            setattr(cls, name, suggesting(f"{cls.__name__}.{name}", value))
+    return cls

@@ -105,19 +105,12 @@ class MultiNodeJobDefinition(JobDefinitionBase):
         self._create_resource("multinode")
 
     # -- containers ------------------------------------------------------------------------
-    def add_container(self, container: MultiNodeContainer | None = None, *,
-                      start_node: int | None = None, end_node: int | None = None,
-                      **fields: Any) -> None:
-        """Add a node range: ``add_container(MultiNodeContainer(...))`` or
-        ``add_container(container=..., start_node=..., end_node=...)``."""
+    def add_container(self, container: MultiNodeContainer | EcsContainerDefinitionBase | None = None, *,
+                      start_node: int | None = None, end_node: int | None = None) -> None:
+        """Add a node range: ``add_container(container=..., start_node=..., end_node=...)`` (AWS CDK's
+        ``MultiNodeContainer`` fields as keywords) or ``add_container(MultiNodeContainer(...))``."""
         if not isinstance(container, MultiNodeContainer):
-            if container is not None:
-                fields["container"] = container
-            unknown = sorted(set(fields) - {"container"})
-            if unknown:
-                raise self._error(f"add_container() got unexpected keyword '{unknown[0]}'; it takes a "
-                                  "MultiNodeContainer or container=, start_node=, end_node=")
-            container = _new_range(self, fields.get("container"), start_node, end_node)
+            container = _new_range(self, container, start_node, end_node)
         self._containers.append(_check_range(self, "container", container))
 
     @property

@@ -344,7 +344,6 @@ MULTINODE = [
     Bad("mn-add-container-ecs", lambda s, v: mn(s).add_container(ec2(s)), J, r"'start_node' is required"),
     Bad("mn-add-container-object", lambda s, v: mn(s).add_container(container=object(), start_node=0, end_node=0), J, r"the container of node range 0:0 must be an EcsEc2ContainerDefinition, got object"),
     Bad("mn-add-container-bad-index", lambda s, v: mn(s).add_container(container=ec2(s), start_node=0, end_node="3"), J, r"'end_node' must be a whole number, got '3' \(str\)"),
-    Bad("mn-add-container-unknown-keyword", lambda s, v: mn(s).add_container(container=ec2(s), start_node=0, end_node=0, nodes=2), J, r"add_container\(\) got unexpected keyword 'nodes'"),
     Bad("mn-node-start-float", lambda s, v: MultiNodeContainer(container=ec2(s), start_node=0.5, end_node=1), None, r"'start_node' must be a whole number, got 0.5 \(float\)"),
     Bad("mn-node-end-none", lambda s, v: MultiNodeContainer(container=ec2(s), start_node=0, end_node=None), None, r"'end_node' is required"),
     Bad("mn-node-container-str", lambda s, v: MultiNodeContainer(container="c", start_node=0, end_node=0), None, r"'container' must be an EcsEc2ContainerDefinition, got 'c' \(str\)"),

@@ -18,3 +18,20 @@ def test_construct_misspelled_keyword(stack: Any, vpc: Any) -> None:
 def test_queue_misspelled_keyword(stack: Any) -> None:
     with pytest.raises(TypeError, match="did you mean 'priority'"):
         JobQueue(stack, "Q", priorty=1)
+
+
+def test_construct_method_misspelled_keyword(stack: Any, vpc: Any) -> None:
+    from batch_constructs import EcsEc2ContainerDefinition, MultiNodeJobDefinition
+    from batch_constructs.core import Size
+    from batch_constructs.ecs import ContainerImage
+
+    job = MultiNodeJobDefinition(stack, "MN")
+    container = EcsEc2ContainerDefinition(stack, "C", image=ContainerImage.from_registry("busybox"), cpu=1,
+                                          memory=Size.mebibytes(512))
+    with pytest.raises(TypeError, match=r"MultiNodeJobDefinition.add_container\(\) got an unexpected keyword "
+                                        r"argument 'start_nodes'; did you mean 'start_node'\?"):
+        job.add_container(container=container, start_nodes=0, end_node=0)
+    with pytest.raises(TypeError, match=r"valid keywords: container, end_node, start_node"):
+        job.add_container(container=container, start_node=0, end_node=0, zzz=2)
+    job.add_container(container=container, start_node=0, end_node=0)
+    assert len(job.containers) == 1
