@@ -60,7 +60,9 @@ class LifecycleRule:
 
     :param rule_priority: default: after the rules that have one, in order (a ``TagStatus.ANY``
         rule comes last).
-    :param tag_status: default ``TAGGED`` with ``tag_prefix_list``, else ``ANY``.
+    :param tag_pattern_list: tag patterns with ``*`` wildcards (at most four each), for
+        ``TagStatus.TAGGED``; not together with ``tag_prefix_list``.
+    :param tag_status: default ``TAGGED`` with ``tag_prefix_list`` or ``tag_pattern_list``, else ``ANY``.
     """
 
     description: str | None = None
@@ -69,6 +71,7 @@ class LifecycleRule:
     rule_priority: int | None = None
     tag_prefix_list: Sequence[str] | None = None
     tag_status: TagStatus | None = None
+    tag_pattern_list: Sequence[str] | None = None
 
 
 def validate_repository_name(scope: Any, repository_name: Any) -> None:
@@ -94,15 +97,11 @@ def check_lifecycle_rule(scope: Any, keyword: str, rule: Any, existing: Sequence
     age = check_duration(scope, f"{keyword}.max_image_age", rule.max_image_age)
     priority = check_int(scope, f"{keyword}.rule_priority", rule.rule_priority, minimum=1)
     prefixes = check_str_list(scope, f"{keyword}.tag_prefix_list", rule.tag_prefix_list)
+    patterns = check_str_list(scope, f"{keyword}.tag_pattern_list", rule.tag_pattern_list)
     status = check_enum(scope, f"{keyword}.tag_status", rule.tag_status, TagStatus)
+    validate_tag_selection(scope, status, prefixes, patterns)
     if status is None:
-        status = TagStatus.ANY if prefixes is None else TagStatus.TAGGED
-    if status is TagStatus.TAGGED and not prefixes:
-        raise ValidationError(scope, "TagStatus.Tagged requires the specification of a tagPrefixList or a "
-                                     "tagPatternList")
-    if status is not TagStatus.TAGGED and prefixes is not None:
-        raise ValidationError(scope, "tagPrefixList and tagPatternList can only be specified when tagStatus is set "
-                                     "to Tagged")
+        status = TagStatus.ANY if prefixes is None and patterns is None else TagStatus.TAGGED
     if (age is None) == (count is None):
         raise ValidationError(scope, "Life cycle rule must contain exactly one of 'maxImageAge' and "
                                      f"'maxImageCount', got: {rule!r}")
@@ -115,7 +114,25 @@ def check_lifecycle_rule(scope: Any, keyword: str, rule: Any, existing: Sequence
         except ValidationError as error:
             raise ValidationError(scope, f"'{keyword}.max_image_age': {error.message}") from None
     return {"description": rule.description, "priority": priority, "tag_status": status, "prefixes": prefixes,
-            "days": days, "count": count}
+            "patterns": patterns, "days": days, "count": count}
+
+
+def validate_tag_selection(scope: Any, status: TagStatus | None, prefixes: Sequence[str] | None,
+                           patterns: Sequence[str] | None) -> None:
+    """AWS CDK's ``addLifecycleRule`` tag rules and messages (aws-ecr/lib/repository.ts)."""
+    tagged = status is TagStatus.TAGGED or (status is None and (prefixes is not None or patterns is not None))
+    if tagged and not prefixes and not patterns:
+        raise ValidationError(scope, "TagStatus.Tagged requires the specification of a tagPrefixList or a "
+                                     "tagPatternList")
+    if not tagged and (prefixes is not None or patterns is not None):
+        raise ValidationError(scope, "tagPrefixList and tagPatternList can only be specified when tagStatus is set "
+                                     "to Tagged")
+    if prefixes is not None and patterns is not None:
+        raise ValidationError(scope, "Both tagPrefixList and tagPatternList cannot be specified together in a rule")
+    for pattern in patterns or ():
+        if not is_unresolved(pattern) and pattern.count("*") > 4:
+            raise ValidationError(scope, "A tag pattern cannot contain more than four wildcard characters (*), "
+                                         f"pattern: {pattern}, counts: {pattern.count('*')}")
 
 
 def lifecycle_policy(scope: Any, rules: Sequence[dict[str, Any]]) -> str:
@@ -142,6 +159,7 @@ def lifecycle_policy(scope: Any, rules: Sequence[dict[str, Any]]) -> str:
     return canonical_json({"rules": [{
         "rulePriority": priority, "description": rule["description"],
         "selection": {"tagStatus": rule["tag_status"].value, "tagPrefixList": rule["prefixes"],
+                      "tagPatternList": rule["patterns"],
                       "countType": "sinceImagePushed" if rule["days"] is not None else "imageCountMoreThan",
                       "countNumber": rule["days"] if rule["days"] is not None else rule["count"],
                       "countUnit": "days" if rule["days"] is not None else None},
@@ -297,13 +315,15 @@ class Repository(BatchConstruct, IRepository):
     def add_lifecycle_rule(self, rule: LifecycleRule | None = None, /, *, description: str | None = None,
                            max_image_age: Duration | None = None, max_image_count: int | None = None,
                            rule_priority: int | None = None, tag_prefix_list: Sequence[str] | None = None,
-                           tag_status: TagStatus | None = None) -> None:
+                           tag_status: TagStatus | None = None,
+                           tag_pattern_list: Sequence[str] | None = None) -> None:
         """Add an image-expiry rule (creates the ``aws_ecr_lifecycle_policy`` on first use): a
         ``LifecycleRule``, or its fields as keywords as AWS CDK's Python API takes them
         (``add_lifecycle_rule(max_image_count=20)``), not both."""
         fields = {k: v for k, v in dict(description=description, max_image_age=max_image_age,
                                          max_image_count=max_image_count, rule_priority=rule_priority,
-                                         tag_prefix_list=tag_prefix_list, tag_status=tag_status).items()
+                                         tag_prefix_list=tag_prefix_list, tag_status=tag_status,
+                                         tag_pattern_list=tag_pattern_list).items()
                   if v is not None}
         if rule is not None and fields:
             raise ValidationError(self, "add_lifecycle_rule(): give a LifecycleRule or its fields as keywords, "

@@ -232,11 +232,8 @@ NEIGHBOURS: dict[str, str] = {
     "aws_efs.*(client_token)": NOT_YET + "access point client tokens",
     "aws_efs.FileSystem(*)": NOT_YET + "one-zone, automatic backups, replication, file system policy, KMS key",
     # aws_ecr
-    "aws_ecr.LifecycleRule(tag_pattern_list)": NOT_YET + "tag pattern lifecycle rules",
     "aws_ecr.Repository(*)": NOT_YET + "KMS encryption, auto delete, tag mutability exclusions, lifecycle "
         "registry",
-    "aws_ecr.Repository.add_lifecycle_rule(*)": NOT_YET + "add_lifecycle_rule takes the LifecycleRule fields we "
-        "have as keywords, not tag_pattern_list",
     "aws_ecr.Repository.from_lookup": _LOOKUP,
     "aws_ecr.TagMutability.*_WITH_EXCLUSION": NOT_YET + "tag mutability exclusions",
     # aws_secretsmanager

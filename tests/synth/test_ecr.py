@@ -145,3 +145,12 @@ def test_repository_name_rules_are_aws_cdks(stack: Any) -> None:
         "Repository name must be at least 2 and no more than 256 characters",
         "Repository name must start with a letter and can only contain lowercase letters, numbers, hyphens, "
         "underscores, periods and forward slashes"]
+
+
+def test_tag_pattern_rules(stack: Any) -> None:
+    """AWS CDK's ``tag_pattern_list``: TAGGED implied, rendered as ``tagPatternList``."""
+    repo = Repository(stack, "Repo")
+    repo.add_lifecycle_rule(tag_pattern_list=["prod*v1*"], max_image_count=5)
+    policy = only(Template.from_stack(stack), "aws_ecr_lifecycle_policy")["policy"]
+    assert policy["rules"][0]["selection"] == {"countNumber": 5, "countType": "imageCountMoreThan",
+                                               "tagPatternList": ["prod*v1*"], "tagStatus": "tagged"}
