@@ -5,8 +5,8 @@ import enum
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .._check import check_protocol, check_str, child_path
-from .._errors import warn
+from .._check import check_bool, check_int, check_protocol, check_str, child_path
+from .._errors import ValidationError, warn
 from .._naming import generated_name, path_hash
 from .._tokens import is_unresolved
 from .block_devices import BlockDevice, check_block_devices, render_block_devices
@@ -272,15 +272,51 @@ class MachineImage:
     """Machine images (names as ``aws_cdk.aws_ec2.MachineImage``); ``get_image(scope).image_id``."""
 
     @staticmethod
-    def generic_linux(ami_map: dict[str, str], **_props: Any) -> "GenericLinuxImage":
-        """An AMI per region (``{"us-east-1": "ami-..."}``)."""
+    def generic_linux(ami_map: dict[str, str], *, user_data: Any = None) -> "GenericLinuxImage":
+        """An AMI per region (``{"us-east-1": "ami-..."}``).
+
+        :param user_data: refused: a Batch compute environment takes only the image id; give
+            user data to the launch template (``LaunchTemplate(user_data=...)``).
+        """
+        refuse_image_user_data("MachineImage.generic_linux", user_data)
         return GenericLinuxImage(ami_map)
 
     @staticmethod
-    def from_ssm_parameter(parameter_name: str, **_props: Any) -> "SsmParameterImage":
+    def from_ssm_parameter(parameter_name: str, *, os: Any = None, user_data: Any = None,
+                           cached_in_context: bool | None = None, additional_cache_key: str | None = None,
+                           parameter_version: int | None = None) -> "SsmParameterImage":
         """The AMI id held by an SSM parameter (a ``data.aws_ssm_parameter`` read at plan time:
-        it changes whenever AWS publishes a new image)."""
-        return SsmParameterImage(parameter_name)
+        it changes whenever AWS publishes a new image).
+
+        :param os: ``"LINUX"`` or ``None`` (Batch ECS images are Linux).
+        :param parameter_version: default: the latest version; a number pins one
+            (``<name>:<version>``, SSM's version selector).
+        :param cached_in_context: refused when ``True``: Terraform has no context cache and reads the
+            parameter at every plan (AWS CDK's default ``False`` behaves the same).
+        :param additional_cache_key: refused (the cache key of ``cached_in_context``).
+        :param user_data: refused, as for ``generic_linux``.
+        """
+        refuse_image_user_data("MachineImage.from_ssm_parameter", user_data)
+        family = getattr(os, "value", os)
+        if family is not None and str(family).upper() != "LINUX":
+            raise ValidationError(None, f"MachineImage.from_ssm_parameter(): 'os' must be LINUX (Batch ECS images "
+                                        f"are Linux), got {family!r}")
+        if check_bool(None, "cached_in_context", cached_in_context):
+            raise ValidationError(None, "MachineImage.from_ssm_parameter(): 'cached_in_context=True' caches the "
+                                        "value in cdk.context.json at synth, which Terraform has no equivalent of: "
+                                        "the parameter is read at every plan; leave it unset")
+        if check_str(None, "additional_cache_key", additional_cache_key) is not None:
+            raise ValidationError(None, "MachineImage.from_ssm_parameter(): 'additional_cache_key' only goes with "
+                                        "cached_in_context, which Terraform has no equivalent of; leave it unset")
+        version = check_int(None, "parameter_version", parameter_version, minimum=1)
+        return SsmParameterImage(parameter_name, version=version)
+
+
+def refuse_image_user_data(factory: str, user_data: Any) -> None:
+    if user_data is not None:
+        raise ValidationError(None, f"{factory}(): 'user_data' is not carried by a machine image here: a Batch "
+                                    "compute environment takes only the image id; give it to the launch template "
+                                    "(LaunchTemplate(user_data=...))")
 
 
 class GenericLinuxImage:
@@ -299,9 +335,9 @@ class GenericLinuxImage:
 
 
 class SsmParameterImage:
-    def __init__(self, parameter_name: str) -> None:
-        self.parameter_name = check_str(None, "parameter_name", parameter_name, min_length=1, max_length=2048,
-                                        required=True)
+    def __init__(self, parameter_name: str, *, version: int | None = None) -> None:
+        name = check_str(None, "parameter_name", parameter_name, min_length=1, max_length=2048, required=True)
+        self.parameter_name = name if version is None else f"{name}:{version}"
 
     def get_image(self, scope: Any) -> MachineImageConfig:
         from cdktf import TerraformStack

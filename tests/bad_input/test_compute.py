@@ -13,7 +13,7 @@ from batch_constructs import (AllocationStrategy, DefaultInstanceClass, EcsMachi
                               ManagedEc2EksComputeEnvironment, UnmanagedComputeEnvironment)
 from batch_constructs._runtime import COMPAT
 from batch_constructs.core import Duration
-from batch_constructs.ec2 import InstanceClass, InstanceType, SubnetSelection, SubnetType
+from batch_constructs.ec2 import InstanceClass, InstanceType, MachineImage, SubnetSelection, SubnetType
 from batch_constructs.testing import Template
 
 from ._table import Bad, params, run
@@ -390,7 +390,22 @@ IMPORT_ROWS = [
         r"cannot add instance class to imported ComputeEnvironment 'Imp'$"),
 ]
 
-ROWS = ECS_ROWS + EKS_ROWS + FARGATE_ROWS + UNMANAGED_ROWS + IMPORT_ROWS
+IMAGE_FACTORY_ROWS = [
+    Bad("image-generic-user-data", lambda s, v: MachineImage.generic_linux({"us-east-1": "ami-1"}, user_data="x"),
+        None, r"MachineImage.generic_linux\(\): 'user_data' is not carried by a machine image.*LaunchTemplate"),
+    Bad("image-ssm-cached", lambda s, v: MachineImage.from_ssm_parameter("/p", cached_in_context=True), None,
+        r"'cached_in_context=True' .* the parameter is read at every plan"),
+    Bad("image-ssm-cache-key", lambda s, v: MachineImage.from_ssm_parameter("/p", additional_cache_key="k"), None,
+        r"'additional_cache_key' only goes with cached_in_context"),
+    Bad("image-ssm-windows", lambda s, v: MachineImage.from_ssm_parameter("/p", os="WINDOWS"), None,
+        r"'os' must be LINUX .*got 'WINDOWS'"),
+    Bad("image-ssm-version-zero", lambda s, v: MachineImage.from_ssm_parameter("/p", parameter_version=0), None,
+        r"'parameter_version' must be .*got 0"),
+    Bad("image-ssm-cached-str", lambda s, v: MachineImage.from_ssm_parameter("/p", cached_in_context="yes"), None,
+        r"'cached_in_context' must be True or False"),
+]
+
+ROWS = ECS_ROWS + EKS_ROWS + FARGATE_ROWS + UNMANAGED_ROWS + IMPORT_ROWS + IMAGE_FACTORY_ROWS
 
 
 @params(ROWS)

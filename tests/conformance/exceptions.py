@@ -75,10 +75,6 @@ NEIGHBOURS: dict[str, str] = {
         "CloudFormation dynamic reference, resolved by CloudFormation at deploy time",
     "aws_ssm.StringParameter.from_string_parameter_attributes(force_dynamic_reference)": CLOUDFORMATION_ONLY +
         "chooses a {{resolve:ssm:...}} dynamic reference over a CloudFormation parameter",
-    "aws_ec2.MachineImage.from_ssm_parameter(cached_in_context)": CLOUDFORMATION_ONLY + "caches the value in "
-        "cdk.context.json at synth instead of a CloudFormation parameter; Terraform reads it at every plan",
-    "aws_ec2.MachineImage.from_ssm_parameter(additional_cache_key)": CLOUDFORMATION_ONLY + "the cdk.context.json "
-        "cache key of cached_in_context",
     "aws_iam.Role.customize_roles": CLOUDFORMATION_ONLY + "replaces roles in the CloudFormation template by a "
         "policy report for pre-created roles",
     # ===== NOT YET (missing feature): the neighbour modules cover what Batch apps use =====
@@ -115,8 +111,6 @@ NEIGHBOURS: dict[str, str] = {
     "aws_ec2.*(volume_initialization_rate)": NOT_YET + "EBS volume initialization rate of block devices",
     "aws_ec2.*(user_data)": NOT_YET + "user data carried by a machine image (Batch takes it from the launch "
         "template: LaunchTemplate(user_data=...))",
-    "aws_ec2.MachineImage.from_ssm_parameter(os)": NOT_YET + "machine images other than Linux",
-    "aws_ec2.MachineImage.from_ssm_parameter(parameter_version)": NOT_YET + "a pinned parameter version",
     "aws_ec2.MachineImage.generic_windows": NOT_YET + "Windows images (Batch ECS images are Linux)",
     "aws_ec2.MachineImage.latest_*": NOT_YET + "Amazon Linux/Windows image lookups; Batch environments take "
         "EcsMachineImage, MachineImage.generic_linux or from_ssm_parameter",

@@ -214,6 +214,14 @@ def test_image_from_ssm_parameter(stack: Any, vpc: Any) -> None:
     assert entry["image_id_override"].startswith("${data.aws_ssm_parameter.") and entry["image_type"] == "ECS_AL2023"
 
 
+def test_image_from_ssm_parameter_pinned_version(stack: Any, vpc: Any) -> None:
+    """``parameter_version`` pins a version with SSM's ``name:version`` selector; os LINUX is accepted."""
+    image = MachineImage.from_ssm_parameter("/aws/service/ecs/x", parameter_version=3, os="LINUX",
+                                            cached_in_context=False)
+    ecs(stack, vpc, images=[EcsMachineImage(image=image)])
+    Template.from_stack(stack).has_data_source_properties("aws_ssm_parameter", {"name": "/aws/service/ecs/x:3"})
+
+
 def test_al2_default_when_the_flag_is_off(stack: Any, vpc: Any) -> None:
     from constructs import Construct
     scope = Construct(stack, "Scope")
