@@ -203,7 +203,8 @@ class ImportedFairshareSchedulingPolicy(Imported, _FairshareSchedulingPolicyMemb
         self.share_decay = None
         self.shares: list[Share] = []
 
-    def add_share(self, share: Share | None = None, **_fields: Any) -> None:
+    def add_share(self, share: Share | None = None, *, share_identifier: str | None = None,
+                  weight_factor: float | None = None) -> None:
         raise ValidationError(self.path, f"cannot add shares to imported FairshareSchedulingPolicy '{self.node_id}'")
 
 
