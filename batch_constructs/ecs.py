@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import Any, Mapping, Sequence
 
-from ._check import check_choice, check_str, describe
+from ._check import check_choice, check_instance, check_str, describe
 from ._errors import ValidationError
+from ._keywords import suggest_keywords
 
 #: Batch/ECS ``image``: up to 255 letters, digits, hyphens, underscores, colons, periods, forward
 #: slashes and number signs (and ``@`` of a ``@sha256:`` digest); a Docker tag: up to 128 of
@@ -20,9 +21,10 @@ OPERATING_SYSTEM_FAMILIES = ("LINUX", "WINDOWS_SERVER_2016_FULL", "WINDOWS_SERVE
                              "WINDOWS_SERVER_2025_CORE", "WINDOWS_SERVER_2025_FULL", "WINDOWS_SERVER_2004_CORE",
                              "WINDOWS_SERVER_20H2_CORE")
 
-__all__ = ["ContainerImage", "CpuArchitecture", "FargatePlatformVersion", "OperatingSystemFamily"]
+__all__ = ["AssetImage", "ContainerImage", "CpuArchitecture", "FargatePlatformVersion", "OperatingSystemFamily"]
 
 
+@suggest_keywords
 class ContainerImage:
     """A container image. ``ContainerImage.from_registry("public.ecr.aws/amazonlinux/amazonlinux:latest")``."""
 
@@ -33,7 +35,7 @@ class ContainerImage:
         self.credentials = credentials
 
     @classmethod
-    def from_registry(cls, name: str, *, credentials: Any = None, **_props: Any) -> "ContainerImage":
+    def from_registry(cls, name: str, *, credentials: Any = None) -> "ContainerImage":
         """An image of a public or private registry. ``credentials`` (a Secrets Manager secret:
         the provider's ``SecretsmanagerSecret``, an object with ``secret_arn`` or an ARN) become
         ``repositoryCredentials``, and ECS job definitions grant their execution role read on it."""
@@ -93,13 +95,78 @@ class ContainerImage:
         return cls(f"{url}:{tag}", repository=repository)
 
     @classmethod
-    def from_asset(cls, directory: str, **_props: Any) -> "ContainerImage":
-        raise ValidationError(None, "ContainerImage.from_asset() is not supported: CDKTF has no image-asset "
-                         "publishing. Build and push the image, then use from_registry() or "
-                         "from_ecr_repository().")
+    def from_asset(cls, directory: str, *, asset_name: str | None = None,
+                   build_args: Mapping[str, str] | None = None, build_contexts: Mapping[str, str] | None = None,
+                   build_secrets: Mapping[str, str] | None = None, build_ssh: str | None = None,
+                   cache_disabled: bool | None = None, cache_from: Sequence[Any] | None = None,
+                   cache_to: Any = None, display_name: str | None = None, exclude: Sequence[str] | None = None,
+                   extra_hash: str | None = None, file: str | None = None, follow_symlinks: Any = None,
+                   ignore_mode: Any = None, invalidation: Any = None, network_mode: Any = None,
+                   outputs: Sequence[str] | None = None, platform: Any = None,
+                   target: str | None = None) -> "AssetImage":
+        """An image built from ``directory`` by ``terraform apply`` and pushed to the stack's
+        ``ContainerAssets`` ECR repository: each container that uses it creates an
+        ``ecr_assets.DockerImageAsset`` (child ``AssetImage``) and grants its execution role pull.
+        The keywords are ``DockerImageAsset``'s (defaults: a ``Dockerfile`` at the root, no build
+        args, Docker's defaults). A missing directory or Dockerfile raises ``ValidationError`` here."""
+        return AssetImage(directory, asset_name=asset_name, build_args=build_args, build_contexts=build_contexts,
+                          build_secrets=build_secrets, build_ssh=build_ssh, cache_disabled=cache_disabled,
+                          cache_from=cache_from, cache_to=cache_to, display_name=display_name, exclude=exclude,
+                          extra_hash=extra_hash, file=file, follow_symlinks=follow_symlinks, ignore_mode=ignore_mode,
+                          invalidation=invalidation, network_mode=network_mode, outputs=outputs, platform=platform,
+                          target=target)
+
+    @classmethod
+    def from_docker_image_asset(cls, asset: Any) -> "ContainerImage":
+        """The image of an ``ecr_assets.DockerImageAsset`` (its ``image_uri``; pull is granted on
+        its repository)."""
+        from .ecr_assets import DockerImageAsset
+        check_instance(None, "asset", asset, DockerImageAsset, "an ecr_assets.DockerImageAsset", required=True)
+        return cls(asset.image_uri, repository=asset.repository)
+
+    def bind(self, scope: Any, container_definition: Any = None) -> None:
+        """Called by a container definition (``bind(container, container)``) before it grants pull
+        and renders ``image_name``: an asset image creates its build in ``scope``; other images
+        do nothing."""
 
     def __repr__(self) -> str:
         return f"ContainerImage({self.image_name!r})"
+
+
+class AssetImage(ContainerImage):
+    """An image built from ``directory`` (``ContainerImage.from_asset``; same keywords, checked
+    here, before any construct). ``bind(scope)`` creates ``DockerImageAsset(scope, 'AssetImage',
+    ...)``; ``image_name`` and ``repository`` are then that asset's."""
+
+    def __init__(self, directory: str, *, asset_name: str | None = None,
+                 build_args: Mapping[str, str] | None = None, build_contexts: Mapping[str, str] | None = None,
+                 build_secrets: Mapping[str, str] | None = None, build_ssh: str | None = None,
+                 cache_disabled: bool | None = None, cache_from: Sequence[Any] | None = None, cache_to: Any = None,
+                 display_name: str | None = None, exclude: Sequence[str] | None = None, extra_hash: str | None = None,
+                 file: str | None = None, follow_symlinks: Any = None, ignore_mode: Any = None,
+                 invalidation: Any = None, network_mode: Any = None, outputs: Sequence[str] | None = None,
+                 platform: Any = None, target: str | None = None) -> None:
+        from .ecr_assets import check_asset_props
+        self.props = check_asset_props(
+            None, directory=directory, asset_name=asset_name, build_args=build_args, build_contexts=build_contexts,
+            build_secrets=build_secrets, build_ssh=build_ssh, cache_disabled=cache_disabled, cache_from=cache_from,
+            cache_to=cache_to, display_name=display_name, exclude=exclude, extra_hash=extra_hash, file=file,
+            follow_symlinks=follow_symlinks, ignore_mode=ignore_mode, invalidation=invalidation,
+            network_mode=network_mode, outputs=outputs, platform=platform, target=target)
+        self.directory: str = self.props["directory"]
+        self.image_name = None  # type: ignore[assignment]  # known once bound
+        self.repository = None
+        self.credentials = None
+        self.asset: Any = None
+
+    def bind(self, scope: Any, container_definition: Any = None) -> None:
+        from .ecr_assets import DockerImageAsset
+        self.asset = DockerImageAsset(scope, "AssetImage", **self.props)
+        self.image_name = self.asset.image_uri
+        self.repository = self.asset.repository
+
+    def __repr__(self) -> str:
+        return f"AssetImage({self.directory!r})"
 
 
 class CpuArchitecture:

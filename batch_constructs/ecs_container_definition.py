@@ -138,7 +138,10 @@ class EcsContainerDefinitionBase(BatchConstruct):
                                                                   resources=["*"]))
         self.readonly_root_filesystem = check_bool(self, "readonly_root_filesystem", readonly_root_filesystem)
         self.user = check_str(self, "user", user, min_length=1)
-        # Image pull (ECR, registry credentials), granted eagerly.
+        # An asset image creates its build here (ContainerImage.bind); then pull (ECR, registry
+        # credentials) is granted eagerly. The name is kept per container (an image may be shared).
+        image.bind(self, self)
+        self._image_name: str = image.image_name
         image.grant_pull(self.execution_role)
         self._credentials = image.credentials_secret()
         # Secrets: ARNs only; read granted to the execution role at construction (Q14).
@@ -225,7 +228,7 @@ class EcsContainerDefinitionBase(BatchConstruct):
         """``ContainerProperties`` as a dict with the API's camelCase keys (not yet pruned)."""
         env = self.environment or {}
         return {
-            "image": self.image.image_name,
+            "image": self._image_name,
             "command": self.command,
             "environment": [{"name": k, "value": env[k]} for k in sorted(env) if env[k] != ""],
             "executionRoleArn": self.execution_role.role_arn,

@@ -288,6 +288,8 @@ class EksContainerDefinition(BatchConstruct):
         super().__init__(scope, id)
         self.image = check_instance(self, "image", image, ContainerImage,
                                     "a ContainerImage (ContainerImage.from_registry(...))", required=True)
+        image.bind(self, self)  # an asset image creates its build here; the name is kept per container
+        self._image_name: str = image.image_name
         self.args = check_str_list(self, "args", args)
         self.command = check_str_list(self, "command", command)
         self.env = check_mapping(self, "env", env) or None
@@ -430,7 +432,7 @@ class EksContainerDefinition(BatchConstruct):
         env = self.env or {}
         mounts = [m for m in (v._render_mount() for v in self._volumes) if m is not None]
         out = {
-            "image": self.image.image_name,
+            "image": self._image_name,
             "command": self.command or None,
             "args": self.args or None,
             "env": [{"name": k, "value": env[k]} for k in sorted(env) if env[k] != ""] or None,

@@ -215,6 +215,18 @@ def _synth(stack: Any) -> dict[str, Any]:
     return json.loads(Testing.synth(stack, run_validations=True))
 
 
+def refuse_image_assets(doc: Mapping[str, Any]) -> None:
+    """A module carries ``.tf`` files only: a ``ContainerImage.from_asset`` build (a
+    ``terraform_data`` whose ``local-exec`` runs in a copied build context) would lose its context."""
+    builds = [name for name, body in ((doc.get("resource") or {}).get("terraform_data") or {}).items()
+              if "assets/" in str(body.get("provisioner") or "")]
+    if builds:
+        raise ModuleExportError(None, "export_module does not carry image build contexts: the stack builds images "
+                                      f"from directories (ContainerImage.from_asset: {', '.join(sorted(builds))}). "
+                                      "Export the stack itself (cdktf.out/stacks/<stack> holds the context), or "
+                                      "push the image and use ContainerImage.from_ecr_repository in the module")
+
+
 def _readme(name: str, doc: Mapping[str, Any], source: str) -> str:
     def cell(text: Any) -> str:
         return str(text).replace("|", "\\|").replace("\n", " ")
@@ -266,6 +278,7 @@ def module_files(stack_or_doc: Any, *, name: str | None = None, source: str | No
         name = ((doc.get("//") or {}).get("metadata") or {}).get("stackName") or \
             (getattr(getattr(stack_or_doc, "node", None), "id", None)) or "batch"
     module_name = _snake(name)
+    refuse_image_assets(doc)
     problems = check_module_names((doc.get("variable") or {}).keys(), (doc.get("output") or {}).keys())
     if problems:
         raise ModuleExportError(None, problems=[(None, p) for p in problems])

@@ -30,6 +30,15 @@ MIRROR_ENV = "BATCH_CONSTRUCTS_PROVIDER_MIRROR"
 
 _EXACT_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 
+#: The compact schema of Terraform's built-in provider (``terraform.io/builtin/terraform``, as
+#: ``terraform providers schema -json`` prints it): ``terraform_data`` has the string ``id`` and the
+#: dynamic ``input``, ``output`` and ``triggers_replace``; ``terraform_remote_state`` reads state.
+BUILTIN_TERRAFORM: dict[str, Any] = {
+    "provider": {},
+    "resource": {"terraform_data": {"s": ["id"]}},
+    "data": {"terraform_remote_state": {"s": ["backend", "workspace"]}},
+}
+
 def compact_schema(block: Mapping[str, Any]) -> dict[str, Any]:
     """The parts of a ``terraform providers schema -json`` block the renderer needs:
     ``{"b": {name: {"n": nesting_mode, ...nested}}, "s": [string attribute names]}``."""
@@ -89,6 +98,8 @@ class ProviderSchema:
             local = (provider or type_name.split("_", 1)[0]).split(".", 1)[0]
         source = self.source_of(local)
         entry = self.providers.get(source)
+        if entry is None and local == "terraform" and kind != "provider":
+            entry = BUILTIN_TERRAFORM  # Terraform's own provider: no schema to load
         if entry is None:
             raise HclError(f"no provider schema for {source!r} (needed by {kind} {type_name!r}); "
                            f"load it with load_provider_schema()")

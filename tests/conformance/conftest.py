@@ -10,7 +10,8 @@ from tests.conftest import IN_CI
 
 #: Our neighbour modules and their AWS CDK namespaces (``batch_constructs.ec2`` ↔ ``aws_cdk.aws_ec2``).
 NEIGHBOURS = {"ec2": "aws_ec2", "iam": "aws_iam", "ecs": "aws_ecs", "logs": "aws_logs", "s3": "aws_s3",
-              "efs": "aws_efs", "ecr": "aws_ecr", "secretsmanager": "aws_secretsmanager", "ssm": "aws_ssm"}
+              "efs": "aws_efs", "ecr": "aws_ecr", "secretsmanager": "aws_secretsmanager", "ssm": "aws_ssm",
+              "ecr_assets": "aws_ecr_assets"}
 
 #: Coverage lines the tests add; printed at the end of the run (and with ``-s`` as they come).
 FIGURES: list[str] = []

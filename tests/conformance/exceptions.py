@@ -75,6 +75,8 @@ NEIGHBOURS: dict[str, str] = {
         "CloudFormation dynamic reference, resolved by CloudFormation at deploy time",
     "aws_ssm.StringParameter.from_string_parameter_attributes(force_dynamic_reference)": CLOUDFORMATION_ONLY +
         "chooses a {{resolve:ssm:...}} dynamic reference over a CloudFormation parameter",
+    "aws_ecr_assets.DockerImageAsset.add_resource_metadata": CLOUDFORMATION_ONLY + "SAM/CloudFormation asset "
+        "metadata (aws:asset:path) for local tooling",
     "aws_iam.Role.customize_roles": CLOUDFORMATION_ONLY + "replaces roles in the CloudFormation template by a "
         "policy report for pre-created roles",
     # ===== NOT YET (missing feature): the neighbour modules cover what Batch apps use =====
@@ -185,13 +187,9 @@ NEIGHBOURS: dict[str, str] = {
     "aws_iam.Role.is_role": NOT_YET + "a type predicate",
     "aws_iam.Role.without_policy_updates": NOT_YET + "immutable role wrappers",
     # aws_ecs
-    "aws_ecs.ContainerImage.from_asset(*)": NOT_YET + "issue 10 item 2: ContainerImage.from_asset builds and "
-        "pushes with Terraform alone; its keywords are not spelled out yet",
-    "aws_ecs.ContainerImage.from_docker_image_asset": NOT_YET + "issue 10 item 2",
     "aws_ecs.ContainerImage.from_tarball": NOT_YET + "images from a tarball",
     "aws_ecs.*.bind*": NOT_YET + "AWS CDK's bind(scope, container) protocol; ours is bind(scope, container) with "
         "other parameter names",
-    "aws_ecs.ContainerImage.bind": NOT_YET + "AWS CDK's bind protocol of images",
     "aws_ecs.LogDrivers.firelens": NOT_YET + "FireLens log routing (GenericLogDriver(log_driver='awsfirelens'))",
     "aws_ecs.LogDrivers.none": NOT_YET + "the 'none' log driver",
     "aws_ecs.LogDrivers.*(*)": NOT_YET + "typed keywords of the non-awslogs drivers; ours take Docker options= "

@@ -23,10 +23,7 @@ APPS: dict[str, tuple[str, str]] = {
 
 #: apps written the way AWS CDK code is, that a missing or broken library feature blocks today;
 #: their tests are strict xfails, so they fail (and must be unmarked) once the feature works.
-BLOCKED: dict[str, str] = {
-    "docker-asset": "ecs.ContainerImage.from_asset(directory, build_args=...) raises ValidationError "
-                    "'not supported: CDKTF has no image-asset publishing' (issue 10, item 2)",
-}
+BLOCKED: dict[str, str] = {}
 
 
 def stack_class(name: str) -> type:

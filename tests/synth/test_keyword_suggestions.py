@@ -35,3 +35,13 @@ def test_construct_method_misspelled_keyword(stack: Any, vpc: Any) -> None:
         job.add_container(container=container, start_node=0, end_node=0, zzz=2)
     job.add_container(container=container, start_node=0, end_node=0)
     assert len(job.containers) == 1
+
+
+def test_image_factory_misspelled_keyword() -> None:
+    from batch_constructs.ecs import ContainerImage
+
+    with pytest.raises(TypeError, match=r"ContainerImage.from_registry\(\) .*'credential'; did you mean "
+                                        r"'credentials'\?"):
+        ContainerImage.from_registry("busybox", credential="arn:aws:secretsmanager:us-east-1:1:secret:x")
+    with pytest.raises(TypeError, match=r"ContainerImage.from_asset\(\) .*'build_arg'; did you mean 'build_args'\?"):
+        ContainerImage.from_asset("/nonexistent", build_arg={})

@@ -159,3 +159,25 @@ def test_main_reports_a_missing_schema_and_writes_no_hcl(tmp_path: Path, monkeyp
     assert "error: rendering HCL needs the provider schema: install terraform" in capsys.readouterr().err
     assert not (out / "modules").exists()
     assert not (out / "stacks" / STACK_NAMES[0] / "hcl").exists()
+
+
+def test_an_image_asset_stack_renders_as_valid_hcl(schema: Any, terraform_tools: Any, tmp_path: Path) -> None:
+    """``terraform_data`` (Terraform's built-in provider, no schema to load) with its ``local-exec``
+    provisioner: the HCL equals the JSON, is fmt-clean and valid beside the copied build context."""
+    import shutil
+
+    from tests.ports._apps import synth_app
+
+    out = tmp_path / "out"
+    doc = synth_app("docker-asset", out)
+    files = hcl.render_hcl_files(doc, schema)
+    assert 'provisioner "local-exec"' in files["main.tf"] and 'resource "terraform_data"' in files["main.tf"]
+    assert hcl.semantic_diff(doc, files.values(), schema) == []
+    work = tmp_path / "hcl"
+    shutil.copytree(out / "stacks" / "docker-asset" / "assets", work / "assets")
+    for name, text in files.items():
+        (work / name).write_text(text)
+    tf = Terraform(terraform_tools.binary, terraform_tools.cli_config, work)
+    tf.run("fmt", "-check", "-diff", "-no-color").check()
+    tf.run("init", "-input=false", "-no-color", "-backend=false").check()
+    assert tf.validate()["valid"]
