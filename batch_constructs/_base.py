@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from ._check import check_id, describe
 from ._errors import ValidationError
+from ._escape_hatch import CFN_TYPES, Overrides, hatch_class
 from ._keywords import check_keywords, suggest_keywords
 from .injection import apply_injectors
 # re-exported for old imports; the library imports these from ._naming
@@ -54,13 +55,16 @@ class _Finalizer:
 
 
 class _LateL1:
-    __slots__ = ("resource", "render", "taggable", "keys")
+    """A provider resource with late attributes, and the user's escape-hatch overrides of it."""
 
-    def __init__(self, resource: Any, render: Render | None, taggable: bool) -> None:
+    __slots__ = ("resource", "render", "taggable", "keys", "overrides")
+
+    def __init__(self, resource: Any, render: Render | None, taggable: bool, overrides: Overrides) -> None:
         self.resource = resource
         self.render = render
         self.taggable = taggable
         self.keys: set[str] = set()
+        self.overrides = overrides
 
 
 class _ConstructMeta(type(Construct)):  # type: ignore[misc]
@@ -136,9 +140,13 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
         ``required`` go to the typed constructor; ``render`` returns the rest as a dict with
         Terraform's keys, evaluated at synth. ``taggable`` merges the tags in effect.
         """
-        resource = provider_class(module, cls)(scope or self, id, **required)
-        if render is not None or taggable:
-            self._late.append(_LateL1(resource, render, taggable))
+        late = render is not None or taggable
+        base = provider_class(module, cls)
+        # late L1s take escape hatches (node.default_child.add_property_override, ...): _escape_hatch
+        resource = (hatch_class(base) if late else base)(scope or self, id, **required)
+        if late:
+            resource._bc_overrides = overrides = Overrides(self, CFN_TYPES.get(cls))
+            self._late.append(_LateL1(resource, render, taggable, overrides))
             if not self._finalizer_added:
                 Aspects.of(resource).add(_Finalizer(self))
                 self._finalizer_added = True
@@ -151,10 +159,14 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
                 kind = lambda r=late.resource: r.terraform_resource_type  # noqa: E731 (read only when a tag filters)
                 tags = {**tags_of(self, resource_type=kind), **(attrs.get("tags") or {})}
                 attrs["tags"] = tags or None
-            for key in sorted(late.keys - attrs.keys()):
-                late.resource.add_override(key, None)
+            deleted = late.overrides.apply(attrs)  # CloudFormation-path overrides, before writing
+            write = late.resource._bc_write
+            for key in sorted((late.keys | deleted) - attrs.keys()):
+                write(key, None)
             for key in sorted(attrs):
-                late.resource.add_override(key, attrs[key])
+                write(key, attrs[key])
+            for path, value in late.overrides.terraform:  # Terraform-path overrides win
+                write(path, value)
             late.keys = set(attrs)
 
     @property
