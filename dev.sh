@@ -38,7 +38,7 @@ case "$command" in
     apply1="tests/e2e/test_apply.py"
     apply2="tests/terraform/test_queue_plan_changes.py tests/terraform/test_docker_asset_apply.py"
     apply3="tests/terraform/test_plan_changes.py tests/e2e/test_module.py tests/terraform/test_neighbours1_validate.py"
-    apply4="tests/terraform/test_image_update_plan.py tests/ports/test_ports_apply.py"
+    apply4="tests/terraform/test_image_update_plan.py tests/ports/test_ports_apply.py tests/terraform/test_hcl.py"
     ignore=""
     for f in $apply1 $apply2 $apply3 $apply4; do ignore="$ignore --ignore=$f"; done
     work=$(mktemp -d)
