@@ -94,6 +94,11 @@ def main() -> int:
     args = parser.parse_args()
     python = sys.executable
     env = {k: v for k, v in os.environ.items() if not k.startswith("BATCH_CONSTRUCTS_")}
+    # Every variant runs on the same Node: the wheel's, as batch_constructs picks it (or JSII_NODE).
+    from batch_constructs._runtime import use_wheel_node
+    use_wheel_node()
+    if os.environ.get("JSII_NODE"):
+        env["JSII_NODE"] = os.environ["JSII_NODE"]
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     only = [a for s in STACKS for a in ("--stack", s)]
     # The plain app's specification: our own output for the same stacks (made before timing).
