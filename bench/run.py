@@ -1,6 +1,7 @@
-"""Benchmark (not a test): a cold ``python main.py`` against a plain cdktf app and AWS CDK.
+"""Benchmark (not a test): a cold ``python main.py`` against the core's floor, a plain cdktf app
+and AWS CDK; and the cost of scale (one stack with many job definitions).
 
-    .venv/bin/python bench/run.py [--runs 3] [--no-aws-cdk]
+    .venv/bin/python bench/run.py [--runs 3] [--no-aws-cdk] [--no-scale]
 
 Each variant runs in a fresh process, ``--runs`` times, alternating; wall time and the peak
 resident memory of the whole process tree (Python and the jsii Node process together, sampled
@@ -10,7 +11,16 @@ from /proc every 20 ms) are recorded, and the medians compared *in the same run*
 * plain:     bench/plain_cdktf_app.py creating the same resources with provider classes imported
              the usual way (the bindings' package root runs);
 * aws-cdk:   bench/aws_cdk_app.py, the same stacks with ``aws_cdk.aws_batch`` (CloudFormation), in
-             .venv-bench (created on first use with aws-cdk-lib from PyPI).
+             .venv-bench (created on first use with aws-cdk-lib from PyPI);
+* all:       ``python main.py`` for every example stack, against
+* floor:     bench/bare_core_app.py: ``cdktf.App`` + one empty stack + ``synth()``.
+
+Scale (bench/scale_app.py): one stack with N Fargate job definitions, N = 100 and 1,000 for this
+library (milliseconds per extra job definition from the slope, peak memory at 1,000), and N = 50
+and 150 for AWS CDK (its stacks stop at 500 resources: each job definition brings an execution
+role and its policy).
+
+Every variant runs on the same Node (the wheel's, or ``JSII_NODE``).
 """
 from __future__ import annotations
 
@@ -91,6 +101,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-aws-cdk", action="store_true")
+    parser.add_argument("--no-scale", action="store_true")
     args = parser.parse_args()
     python = sys.executable
     env = {k: v for k, v in os.environ.items() if not k.startswith("BATCH_CONSTRUCTS_")}
@@ -109,6 +120,8 @@ def main() -> int:
     variants = {
         "batch_constructs (python main.py)": [python, "main.py", "--outdir", str(work / "ours"), *only],
         "plain cdktf app": [python, "bench/plain_cdktf_app.py", str(work / "spec.json"), str(work / "plain")],
+        "all example stacks (python main.py)": [python, "main.py", "--outdir", str(work / "all")],
+        "core floor (App + empty stack + synth)": [python, "bench/bare_core_app.py", str(work / "floor")],
     }
     if not args.no_aws_cdk:
         variants["AWS CDK (aws_cdk.aws_batch)"] = [str(ensure_aws_cdk_venv()), "bench/aws_cdk_app.py",
@@ -116,18 +129,50 @@ def main() -> int:
     results: dict[str, list[tuple[float, int]]] = {name: [] for name in variants}
     for _ in range(args.runs):
         for name, command in variants.items():
-            for out in ("ours", "plain", "awscdk"):
+            for out in ("ours", "plain", "awscdk", "all", "floor"):
                 shutil.rmtree(work / out, ignore_errors=True)
             results[name].append(measure(command, env))
     medians = {name: (statistics.median(w for w, _ in runs), statistics.median(r for _, r in runs))
                for name, runs in results.items()}
     ours_wall, ours_rss = medians["batch_constructs (python main.py)"]
-    print(f"{'variant':36} {'wall s (median)':>16} {'peak RSS MiB':>13} {'ours / this (wall)':>19} {'(RSS)':>7}")
+    print(f"{'variant':40} {'wall s (median)':>16} {'peak RSS MiB':>13} {'ours / this (wall)':>19} {'(RSS)':>7}")
     for name, (wall, rss) in medians.items():
-        print(f"{name:36} {wall:16.2f} {rss / 1024:13.0f} {ours_wall / wall:19.2f} {ours_rss / rss:7.2f}")
-    print(f"runs: {args.runs} per variant, stacks: {', '.join(STACKS)}, cpus: {os.cpu_count()}")
+        if name.startswith(("all ", "core floor")):
+            continue
+        print(f"{name:40} {wall:16.2f} {rss / 1024:13.0f} {ours_wall / wall:19.2f} {ours_rss / rss:7.2f}")
+    all_wall, all_rss = medians["all example stacks (python main.py)"]
+    floor_wall, floor_rss = medians["core floor (App + empty stack + synth)"]
+    stacks = len(list((work / "all" / "stacks").iterdir())) if (work / "all" / "stacks").exists() else "all"
+    print(f"{'all example stacks (python main.py)':40} {all_wall:16.2f} {all_rss / 1024:13.0f}")
+    print(f"{'core floor (App + empty stack + synth)':40} {floor_wall:16.2f} {floor_rss / 1024:13.0f} "
+          f"{'all / floor: ' + format(all_wall / floor_wall, '.2f'):>19} {all_rss / floor_rss:7.2f}")
+    print(f"runs: {args.runs} per variant, stacks: {', '.join(STACKS)} (all: {stacks}), cpus: {os.cpu_count()}, "
+          f"node: {env.get('JSII_NODE', 'node on PATH')}")
+    if not args.no_scale:
+        scale(work, python, env, args)
     shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def scale(work: Path, python: str, env: dict[str, str], args: argparse.Namespace) -> None:
+    """Milliseconds per extra job definition (slope) and peak memory, ours and AWS CDK's."""
+    lanes = [("batch_constructs", python, [], (100, 1000))]
+    if not args.no_aws_cdk:
+        lanes.append(("AWS CDK", str(ensure_aws_cdk_venv()), ["--aws-cdk"], (50, 150)))
+    print(f"\n{'scale: one stack, N job definitions':40} {'N':>6} {'wall s':>8} {'peak RSS MiB':>13}")
+    for name, interpreter, extra, sizes in lanes:
+        points = []
+        for n in sizes:
+            runs = []
+            for _ in range(args.runs):
+                shutil.rmtree(work / "scale", ignore_errors=True)
+                runs.append(measure([interpreter, "bench/scale_app.py", str(n), str(work / "scale"), *extra], env))
+            wall, rss = statistics.median(w for w, _ in runs), statistics.median(r for _, r in runs)
+            points.append((n, wall, rss))
+            print(f"{name:40} {n:6d} {wall:8.2f} {rss / 1024:13.0f}")
+        (n0, w0, _), (n1, w1, r1) = points
+        print(f"{name:40} {'slope':>6} {1000 * (w1 - w0) / (n1 - n0):8.2f} ms per extra job definition; "
+              f"peak {r1 / 1024:.0f} MiB at N={n1}")
 
 
 if __name__ == "__main__":
