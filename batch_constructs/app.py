@@ -2,7 +2,8 @@
 
 ``synth()`` runs every check of this library (raising :class:`~batch_constructs.ValidationError`
 before anything is written), lets cdktf synthesize into a private temporary directory, checks
-the result (no reference to a resource of another stack or app), and then commits it into the
+the result (no reference to a resource of another stack or app, every attribute fits the
+provider schema: ``_schema_check``), and then commits it into the
 output directory with :func:`batch_constructs._fs.commit`: only files a synth wrote are ever
 replaced or removed; Terraform state, ``.terraform/``, lock files and anything else of the
 user's stay. A failed synth leaves the previous output byte-for-byte intact, and nothing is
@@ -27,6 +28,7 @@ import cdktf  # noqa: E402
 from ._base import finalize_tree, validate_tree  # noqa: E402
 from ._fs import commit  # noqa: E402
 from ._references import check_references  # noqa: E402
+from ._schema_check import check_schema  # noqa: E402
 
 __all__ = ["App", "default_state_path"]
 
@@ -82,7 +84,9 @@ class App(cdktf.App):
             _ensure_backends(self)
             finalize_tree(self)
             super().synth()
-            check_references(_stack_documents(staging))
+            docs = _stack_documents(staging)
+            check_references(docs)
+            check_schema(docs)  # every rendered attribute against the provider schema
             for hook in self._staged_hooks:
                 hook(staging)
             commit(self._final_outdir, tree=staging, what="the synthesized app")

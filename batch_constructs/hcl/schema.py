@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping
 from .base import HclError
 
 __all__ = ["ProviderSchema", "load_provider_schema", "compact_schema", "normalize_source",
-           "DEFAULT_REGISTRY", "CACHE_ENV", "MIRROR_ENV"]
+           "fetch_schema_json", "DEFAULT_REGISTRY", "CACHE_ENV", "MIRROR_ENV"]
 
 DEFAULT_REGISTRY = "registry.terraform.io"
 CACHE_ENV = "BATCH_CONSTRUCTS_SCHEMA_CACHE"
@@ -185,6 +185,17 @@ def load_provider_schema(docs: Mapping[str, Any] | Iterable[Mapping[str, Any]], 
 def _fetch_schemas(required: Mapping[str, Mapping[str, str]], *, terraform: str | None,
                    provider_mirror: str | os.PathLike[str] | None,
                    cli_config: str | os.PathLike[str] | None) -> dict[str, dict[str, Any]]:
+    raw = fetch_schema_json(required, terraform=terraform, provider_mirror=provider_mirror, cli_config=cli_config)
+    return {source.lower(): _compact_provider(entry) for source, entry in (raw.get("provider_schemas") or {}).items()}
+
+
+def fetch_schema_json(required: Mapping[str, Mapping[str, str]], *, terraform: str | None = None,
+                      provider_mirror: str | os.PathLike[str] | None = None,
+                      cli_config: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """The whole ``terraform providers schema -json`` output for ``required``
+    (``{local name: {"source": ..., "version": ...}}``), from ``terraform init`` in a temporary
+    directory (offline with ``provider_mirror`` or ``cli_config``). Also used by
+    ``scripts/gen_provider_schema.py``."""
     binary = terraform or shutil.which(os.environ.get("TERRAFORM_BINARY_NAME", "terraform"))
     if not binary:
         raise HclError("rendering HCL needs the provider schema: install terraform (or pass terraform=...), "
@@ -210,5 +221,4 @@ def _fetch_schemas(required: Mapping[str, Mapping[str, str]], *, terraform: str 
                                capture_output=True, text=True, timeout=600)
         if shown.returncode != 0:
             raise HclError(f"terraform providers schema failed:\n{shown.stderr[-3000:]}")
-        raw = json.loads(shown.stdout).get("provider_schemas") or {}
-    return {source.lower(): _compact_provider(entry) for source, entry in raw.items()}
+        return json.loads(shown.stdout)

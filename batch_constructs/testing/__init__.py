@@ -42,6 +42,23 @@ def _strip_metadata(value: Any) -> Any:
     return value
 
 
+def _construct_paths(stack: Any) -> Any:
+    """``address -> construct path`` of ``stack``'s resources and data sources (``Testing.synth``
+    drops the ``//`` metadata); the tree is walked only when a problem needs a path."""
+    paths: dict[str, str] = {}
+
+    def owner(address: str) -> str | None:
+        if not paths:
+            from cdktf import TerraformDataSource, TerraformResource
+            for element in stack.node.find_all():
+                if isinstance(element, (TerraformResource, TerraformDataSource)):
+                    prefix = "data." if isinstance(element, TerraformDataSource) else ""
+                    found = f"{prefix}{element.terraform_resource_type}.{element.friendly_unique_id}"
+                    paths[found] = element.node.path
+        return paths.get(address)
+    return owner
+
+
 class Template:
     """A synthesized stack, ready for assertions."""
 
@@ -50,7 +67,8 @@ class Template:
 
     @classmethod
     def from_stack(cls, stack: Any, *, run_validations: bool = True) -> "Template":
-        """Synthesize ``stack`` (our checks first, raising ``ValidationError``) and wrap it."""
+        """Synthesize ``stack`` (our checks first, raising ``ValidationError``; then the references
+        and every attribute against the provider schema) and wrap it."""
         from cdktf import Testing
 
         from .._base import finalize_tree, validate_tree
@@ -60,7 +78,9 @@ class Template:
         doc = json.loads(Testing.synth(stack, run_validations=run_validations))
         if run_validations:
             from .._references import check_references
+            from .._schema_check import check_schema
             check_references({stack.node.id: doc})
+            check_schema({stack.node.id: doc}, owners=_construct_paths(stack))
         return cls(doc)
 
     @classmethod
