@@ -119,6 +119,19 @@ def prepare_stack_dir(stack_json: dict[str, Any], workdir: Path) -> Path:
     return workdir
 
 
+def assert_validates(tools: Any, doc: dict[str, Any], workdir: Path, *, allow_warnings: bool = False) -> Terraform:
+    """``terraform init`` and ``terraform validate`` of ``doc`` in ``workdir`` (backend removed):
+    valid, and (unless ``allow_warnings``) without a warning. The ready ``Terraform``."""
+    tf = Terraform(tools.binary, tools.cli_config, prepare_stack_dir(doc, workdir))
+    tf.init()
+    result = tf.validate()
+    problems = [f"{d.get('severity')}: {d.get('summary')}: {d.get('detail')} @ {d.get('address', '')}"
+                for d in result.get("diagnostics", [])]
+    assert result["valid"], "\n".join(problems)[:4000]
+    assert allow_warnings or not problems, "\n".join(problems)[:4000]
+    return tf
+
+
 def planned_changes(tf: Terraform) -> list[tuple[str, str, list[str]]]:
     """(address, actions, changed attributes) of the saved plan ``plan.out`` in ``tf``'s directory."""
     shown = json.loads(tf.run("show", "-json", "plan.out").check().stdout)

@@ -16,7 +16,7 @@ import pytest
 
 from tests.harness.moto import MotoServer
 from tests.harness.moto_gaps import unexplained_changes
-from tests.harness.terraform import Terraform, planned_changes, prepare_stack_dir
+from tests.harness.terraform import Terraform, assert_validates, planned_changes
 
 FAKE_DOCKER = """#!/bin/sh
 { printf 'argv:'; for a in "$@"; do printf ' %s' "$a"; done; printf '\\n'; printf 'cwd: %s\\n' "$PWD"
@@ -63,10 +63,7 @@ def test_every_docker_flag_passes_terraform_validate(terraform_tools: Any, conte
               cache_from=[DockerCacheOption(type="registry", params={"ref": "r"})], outputs=["type=docker"],
               cache_to=DockerCacheOption(type="inline"), exclude=["*.md"], extra_hash="x")
     doc = json.loads((tmp_path / "out/stacks/asset/cdk.tf.json").read_text())
-    tf = Terraform(terraform_tools.binary, terraform_tools.cli_config, prepare_stack_dir(doc, tmp_path / "validate"))
-    tf.init()
-    result = tf.validate()
-    assert result["valid"] and not result.get("diagnostics"), result
+    assert_validates(terraform_tools, doc, tmp_path / "validate")
 
 
 @pytest.mark.e2e

@@ -4,13 +4,12 @@ security groups with rules between two compute environments as an MPI app has th
 managed EC2 compute environments."""
 from __future__ import annotations
 
-import json
 import warnings
 from typing import Any
 
 import pytest
 
-from tests.harness.terraform import Terraform, prepare_stack_dir
+from tests.harness.terraform import assert_validates
 
 pytestmark = pytest.mark.terraform
 
@@ -78,10 +77,4 @@ def test_networking_stack_passes_terraform_validate(terraform_tools: Any, tmp_pa
                  "aws_nat_gateway", "aws_eip", "aws_route", "data.aws_vpc", "data.aws_subnets",
                  "data.aws_route_tables", "data.aws_availability_zones"):
         assert kind in kinds, kind
-    tf = Terraform(terraform_tools.binary, terraform_tools.cli_config, prepare_stack_dir(doc, tmp_path / "tf"))
-    tf.run("init", "-input=false", "-no-color", "-backend=false").check(0)
-    result = tf.validate()
-    problems = [f"{d.get('severity')}: {d.get('summary')}: {d.get('detail')} @ {d.get('address', '')}"
-                for d in result.get("diagnostics", [])]
-    assert result["valid"], json.dumps(problems, indent=1)[:4000]
-    assert not [p for p in problems if p.startswith("warning")], "\n".join(problems)
+    assert_validates(terraform_tools, doc, tmp_path / "tf")

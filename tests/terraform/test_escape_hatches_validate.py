@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.harness.terraform import Terraform, prepare_stack_dir
+from tests.harness.terraform import assert_validates
 
 pytestmark = pytest.mark.terraform
 
@@ -61,11 +61,7 @@ def test_stack_with_escape_hatch_overrides_validates(terraform_tools: Any, stack
 
     build(stack, vpc)
     doc = Template.from_stack(stack).to_json()
-    tf = Terraform(terraform_tools.binary, terraform_tools.cli_config, prepare_stack_dir(doc, tmp_path / "tf"))
-    tf.init()
-    result = tf.validate()
-    assert result["valid"], json.dumps(result.get("diagnostics"), indent=1)[:4000]
-    assert not result.get("diagnostics"), result["diagnostics"]
+    assert_validates(terraform_tools, doc, tmp_path / "tf")
     resources = doc["resource"]
     (ecs_jd,) = [jd for key, jd in resources["aws_batch_job_definition"].items() if key.startswith("Ecs_")]
     assert json.loads(ecs_jd["container_properties"])["mountPoints"][0]["sourceVolume"] == "scratch"

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.harness.terraform import Terraform, prepare_stack_dir
+from tests.harness.terraform import assert_validates
 
 pytestmark = pytest.mark.terraform
 
@@ -85,9 +85,4 @@ def test_every_iam_block_passes_terraform_validate(terraform_tools: Any, tmp_pat
     doc = Template.from_stack(stack).to_json()
     emitted = {(section, kind) for section in ("resource", "data") for kind in doc.get(section, {})}
     assert EMITTED <= emitted, EMITTED - emitted
-    tf = Terraform(terraform_tools.binary, terraform_tools.cli_config, prepare_stack_dir(doc, tmp_path / "tf"))
-    tf.run("init", "-input=false", "-no-color", "-backend=false").check(0)
-    result = tf.validate()
-    problems = [f"{d.get('severity')}: {d.get('summary')}: {d.get('detail')}" for d in result.get("diagnostics", [])]
-    assert result["valid"], "\n".join(problems)
-    assert not [p for p in problems if p.startswith("warning")], "\n".join(problems)
+    assert_validates(terraform_tools, doc, tmp_path / "tf")

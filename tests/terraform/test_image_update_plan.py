@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from tests.harness.moto_patch_ssm import publish_public_parameter
-from tests.harness.terraform import Terraform, prepare_stack_dir
+from tests.harness.terraform import Terraform, assert_validates, prepare_stack_dir
 
 pytestmark = pytest.mark.terraform
 
@@ -84,10 +84,7 @@ def test_the_ecs_and_eks_variants_pass_terraform_validate(terraform_tools: Any, 
     doc = synth(tmp_path / "out", {"region": "us-east-1"}, eks=True)
     assert len(doc["data"]["aws_ssm_parameter"]) == 2 + 1 + 2 + 2
     assert len(doc["data"]["aws_eks_cluster"]) == 1
-    tf = Terraform(terraform_tools.binary, terraform_tools.cli_config, prepare_stack_dir(doc, tmp_path / "work"))
-    tf.init()
-    result = tf.validate()
-    assert result["valid"] and not result.get("diagnostics"), result
+    assert_validates(terraform_tools, doc, tmp_path / "work")
 
 
 @pytest.fixture(scope="module")

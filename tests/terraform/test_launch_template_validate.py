@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.harness.terraform import Terraform, prepare_stack_dir
+from tests.harness.terraform import assert_validates
 
 pytestmark = pytest.mark.terraform
 
@@ -61,11 +61,7 @@ def test_spot_environment_with_block_devices_and_multipart_user_data_validates(
     bucket = provider_class("s3_bucket", "S3Bucket")(stack, "Scripts", bucket_prefix="scripts-")
     build(stack, vpc, file_system.string_value, bucket.bucket)
     doc = Template.from_stack(stack).to_json()
-    tf = Terraform(terraform_tools.binary, terraform_tools.cli_config, prepare_stack_dir(doc, tmp_path / "tf"))
-    tf.init()
-    result = tf.validate()
-    assert result["valid"], json.dumps(result.get("diagnostics"), indent=1)[:4000]
-    assert not result.get("diagnostics"), result["diagnostics"]
+    tf = assert_validates(terraform_tools, doc, tmp_path / "tf")
     resources = doc["resource"]
     assert [spec["launch_template"] for spec in (ce["compute_resources"] for ce in
             resources["aws_batch_compute_environment"].values())][0]["version"].endswith(".latest_version}")
