@@ -5,6 +5,8 @@ only when every changed attribute is listed here; everything else must plan quie
 """
 from __future__ import annotations
 
+from typing import Any
+
 KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
@@ -14,3 +16,18 @@ def unexplained_changes(changes: list[tuple[str, str, list[str]]]) -> list[tuple
     unexplained = [(address, actions, [k for k in keys if (address.split(".")[0], k) not in KNOWN_GAPS])
                    for address, actions, keys in changes]
     return [u for u in unexplained if u[2] or u[1] != "update"]
+
+
+def assert_clean_cycle(result: dict[str, Any]) -> None:
+    """An apply cycle's results (``apply``, ``plan``, ``changes``, ``readback``, ``destroy``): the
+    apply succeeded, the second plan is quiet but for known emulator gaps, the read-back found no
+    difference, and the destroy succeeded."""
+    result["apply"].check()
+    plan = result["plan"]
+    if plan.returncode == 2:
+        unexplained = unexplained_changes(result["changes"])
+        assert not unexplained, f"second plan is not quiet: {unexplained}\n{plan.stdout[-4000:]}"
+    else:
+        plan.check(0)
+    assert result["readback"] is None, result["readback"]
+    result["destroy"].check()
