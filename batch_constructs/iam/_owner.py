@@ -106,7 +106,7 @@ def managed_policy_key(policy: Any) -> Any:
 class PolicyHolder(BatchConstruct):
     """A construct holding one principal's grants policy and managed-policy attachments.
 
-    Subclasses set ``_KIND`` (role, user, group) and define ``_principal_name()``;
+    Subclasses set ``_KIND`` (role, user, group) (``_principal_name()`` is their resource's name);
     ``_POLICY_ID`` is the id of the inline policy resource (``DefaultPolicy``).
     """
 
@@ -120,8 +120,9 @@ class PolicyHolder(BatchConstruct):
         self.policy_attachments: list[Any] = []
         self._attached: dict[Any, Any] = {}
 
-    def _principal_name(self) -> str:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def _principal_name(self) -> str:
+        """The name of the provider resource this principal owns (``aws_iam_role.name``, ...)."""
+        return self.resource.name
 
     def add_to_principal_policy(self, statement: PolicyStatement) -> AddToPrincipalPolicyResult:
         """Add ``statement`` to this principal's inline policy (``DefaultPolicy``, created on first use)."""

@@ -52,8 +52,11 @@ class _ArnPrincipalOf:
     needs_stack = False
     principal_account: str | None = None
 
-    def _principal_arn(self) -> str:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def _principal_arn(self) -> str:
+        """The ARN of the provider resource this principal owns (read once: one token)."""
+        if not hasattr(self, "_arn_token"):
+            self._arn_token = self.resource.arn
+        return self._arn_token
 
     def policy_fragment_in(self, stack: StackValues | None) -> PrincipalPolicyFragment:
         return PrincipalPolicyFragment({"AWS": [self._principal_arn()]})
@@ -168,14 +171,6 @@ class Role(PolicyHolder, RoleGrants, _ArnPrincipalOf, IRole):
     def role_id(self) -> str:
         """The stable, unique id IAM gives the role (``AROA...``)."""
         return self.resource.unique_id
-
-    def _principal_arn(self) -> str:
-        if not hasattr(self, "_arn_token"):
-            self._arn_token = self.resource.arn
-        return self._arn_token
-
-    def _principal_name(self) -> str:
-        return self.resource.name
 
     def _validate(self) -> list[str]:
         errors = list(super()._validate())

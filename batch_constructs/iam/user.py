@@ -61,14 +61,6 @@ class User(PolicyHolder, _ArnPrincipalOf, IUser):
     def user_arn(self) -> str:
         return self.resource.arn
 
-    def _principal_arn(self) -> str:
-        if not hasattr(self, "_arn_token"):
-            self._arn_token = self.resource.arn
-        return self._arn_token
-
-    def _principal_name(self) -> str:
-        return self.resource.name
-
     def add_to_group(self, group: Any) -> None:
         """Make this user a member of ``group`` (ours or the provider's ``IamGroup``)."""
         from ._owner import as_principal
@@ -114,9 +106,6 @@ class Group(PolicyHolder, IGroup):
     @property
     def group_arn(self) -> str:
         return self.resource.arn
-
-    def _principal_name(self) -> str:
-        return self.resource.name
 
     def add_user(self, user: Any) -> None:
         """Add ``user`` (ours) to this group."""
