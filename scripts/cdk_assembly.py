@@ -3,7 +3,8 @@
 The assembly (``aws_cdk/_jsii/aws-cdk-lib@<version>.jsii.tgz``, holding ``package/.jsii`` or a
 redirect to ``package/.jsii.gz``) lists every class, interface, struct and enum with their
 members. It is read as data: ``aws_cdk`` is never imported (that would start a jsii kernel and
-load the whole library). Used by ``scripts/gen_interfaces.py`` and ``tests/conformance``.
+load the whole library). Used by ``scripts/gen_interfaces.py`` and ``tests/conformance``;
+:func:`read_assembly` (any jsii tarball) also by ``scripts/gen_provider_schema.py``.
 """
 from __future__ import annotations
 
@@ -36,6 +37,12 @@ def load_types() -> dict[str, dict[str, Any]]:
     path = assembly_path()
     if path is None:
         raise FileNotFoundError(f"aws-cdk-lib {VERSION} is not installed (pip install aws-cdk-lib=={VERSION})")
+    return read_assembly(path)["types"]
+
+
+def read_assembly(path: Path) -> dict[str, Any]:
+    """The whole assembly document of a jsii tarball (any jsii package: ``aws-cdk-lib``, the cdktf
+    provider bindings read by ``scripts/gen_provider_schema.py``)."""
     with tarfile.open(path) as tar:
         document = json.loads(tar.extractfile("package/.jsii").read())  # type: ignore[union-attr]
         if document.get("schema") == "jsii/file-redirect":
@@ -43,7 +50,7 @@ def load_types() -> dict[str, dict[str, Any]]:
             if document.get("compression") == "gzip":
                 raw = gzip.decompress(raw)
             document = json.load(io.BytesIO(raw))
-    return document["types"]
+    return document
 
 
 def module_types(module: str) -> dict[str, dict[str, Any]]:

@@ -1,10 +1,16 @@
-"""Generate ``batch_constructs/_provider_schema_aws_5.py``: the compact schema of every resource and
-data-source type this library emits, from ``terraform providers schema -json`` of hashicorp/aws
-5.100.0 (offline, with the machine's filesystem mirror), for ``batch_constructs._schema_check``.
+"""Generate ``batch_constructs/_provider_schema_aws_<major>.py``: the compact schema of every resource
+and data-source type this library emits, for ``batch_constructs._schema_check``, from one of two sources:
 
-    python scripts/gen_provider_schema.py            # rewrite the module
+* ``_provider_schema_aws_5.py`` from ``terraform providers schema -json`` of hashicorp/aws 5.100.0
+  (offline, with the machine's filesystem mirror);
+* ``_provider_schema_aws_6.py`` from the jsii assembly of the prebuilt bindings package
+  cdktf-cdktf-provider-aws 21.22.1 (hashicorp/aws 6.25.0) installed in the running Python
+  (``.venv-aws6``), or the tarball given to ``--assembly`` (no provider binary needed: see below).
+
+    python scripts/gen_provider_schema.py            # rewrite the 5.x module
     python scripts/gen_provider_schema.py --check    # exit 1 when the committed module differs
     python -m scripts.gen_provider_schema [--mirror DIR] [--check]
+    .venv-aws6/bin/python scripts/gen_provider_schema.py --assembly [TGZ] [--check]   # the 6.x module
 
 **The one list of emitted types** is ``RESOURCES`` / ``DATA_SOURCES`` below: a construct that emits
 a new type adds it here and reruns the generator (``tests/synth/test_schema_check.py`` fails while
@@ -17,13 +23,40 @@ JSON type expression (``"string"``, ``["list", "string"]``, ``["object", {...}]`
 a ``nested_type`` become the equivalent ``list``/``set``/``map``/``object`` type), ``flag`` is
 ``"r"`` (required), ``"o"`` (optional, maybe also computed) or ``"c"`` (computed only), and
 ``max_items`` is ``0`` for no limit.
+
+**From the assembly** (``provider-aws@<bindings>.jsii.tgz``, read by ``scripts/cdk_assembly.py``):
+each type's class is found by its docs link (``Represents a {@link .../docs/resources/<t> aws_<t>}``),
+its arguments are the properties of its ``<Name>Config`` struct (``DataAws<Name>Config``), each
+named by its Terraform name from the docs link ``...docs/resources/<type>#<terraform_name> ...``
+(never by re-snake-casing the jsii name); a property that is not ``optional`` is ``"r"``, else
+``"o"``. Types: primitive ``string``/``number``/``boolean``/``any``|``json`` → ``"string"``/
+``"number"``/``"bool"``/``"dynamic"``; ``IResolvable`` is dropped from unions; ``array`` → ``list``,
+``map`` → ``map``. A property whose type is a struct is a nested block with ``max_items`` 1; an
+array of structs a nested block with no limit; ``min_items`` is 1 when the property is required.
+Computed-only attributes (``"c"``) are the resource class's getters (and a nested block's
+``<Struct>OutputReference`` getters) that are not config properties, named by the Terraform name
+the compiled bindings (``package/lib/<dir>/index.js``) read them by (the
+``// <terraform_name> - computed: ...`` line above each getter); a getter without one is left out.
+The assembly cannot tell everything the provider schema tells, so the 6.x module is **lenient
+there, never stricter than Terraform**: every block is ``"list"`` (a set or single block
+accepts the same values here), a list block's ``max_items`` is ``0`` (unknown), an object-typed
+attribute (plugin-framework ``nested_type``, or an SDKv2 attribute-as-block such as
+``aws_security_group.ingress`` / ``aws_route_table.route``, which the 5.100 schema lists as a
+``set(object)`` attribute and cdktf as a block) is written as a block (accepts an object or a
+list of objects), sets are ``list`` (same check), a struct inside a collection attribute is
+``"dynamic"``, and computed getters of complex type are ``"dynamic"``. Validated against the
+5.100 module: for the types, the differences are real 5.x → 6.x changes only (e.g. the compute
+environment's ``name``/``name_prefix``, the per-resource ``region``, removed ``aws_eip.vpc``).
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
+import re
 import sys
+import tarfile
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -32,6 +65,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from batch_constructs.hcl.schema import fetch_schema_json  # noqa: E402
+from scripts.cdk_assembly import read_assembly  # noqa: E402
 from tests.harness.terraform import PROVIDER_VERSION, find_mirror, find_terraform, write_cli_config  # noqa: E402
 
 TARGET = ROOT / "batch_constructs" / "_provider_schema_aws_5.py"
@@ -101,30 +135,226 @@ def _dump(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
+def module_text(header: str, provider_version: str, resources: Mapping[str, Any],
+                data_sources: Mapping[str, Any]) -> str:
+    """The generated module's text: ``header`` (the ``@generated`` line) and the compact schema of
+    every type of ``RESOURCES`` / ``DATA_SOURCES`` (compact bodies by type name)."""
+    lines = [header,
+             '"""The compact provider schema of the types this library emits (see scripts/gen_provider_schema.py',
+             'for the format); read by ``batch_constructs._schema_check``."""',
+             "", f"PROVIDER_VERSION = {provider_version!r}", f"SOURCE = {SOURCE!r}",
+             f"BUILTIN = {tuple(sorted(BUILTIN))!r}", ""]
+    for section, kind, names, schemas in (("RESOURCES", "resource", RESOURCES, resources),
+                                          ("DATA_SOURCES", "data source", DATA_SOURCES, data_sources)):
+        missing = sorted(set(names) - set(schemas))
+        if missing:
+            raise SystemExit(f"hashicorp/aws {provider_version} has no {kind} type(s) {', '.join(missing)}")
+        lines.append(f"{section} = {{")
+        for name in sorted(set(names)):
+            lines.append(f"    {name!r}: {_dump(schemas[name])},")
+        lines.append("}")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def render(raw: Mapping[str, Any]) -> str:
     """The generated module's text from the whole ``terraform providers schema -json`` output."""
     digest = hashlib.sha256(_dump(raw).encode()).hexdigest()
     entry = (raw.get("provider_schemas") or {}).get(SOURCE)
     if entry is None:
         raise SystemExit(f"terraform printed no schema for {SOURCE}")
-    lines = [f"# @generated by {COMMAND} from terraform providers schema -json (hashicorp/aws {PROVIDER_VERSION}, "
-             f"sha256 {digest}). DO NOT EDIT.",
-             '"""The compact provider schema of the types this library emits (see scripts/gen_provider_schema.py',
-             'for the format); read by ``batch_constructs._schema_check``."""',
-             "", f"PROVIDER_VERSION = {PROVIDER_VERSION!r}", f"SOURCE = {SOURCE!r}",
-             f"BUILTIN = {tuple(sorted(BUILTIN))!r}", ""]
-    for section, key, names in (("RESOURCES", "resource_schemas", RESOURCES),
-                                ("DATA_SOURCES", "data_source_schemas", DATA_SOURCES)):
-        schemas = entry.get(key) or {}
-        missing = sorted(set(names) - set(schemas))
-        if missing:
-            raise SystemExit(f"hashicorp/aws {PROVIDER_VERSION} has no {key[:-8]} type(s) {', '.join(missing)}")
-        lines.append(f"{section} = {{")
-        for name in sorted(set(names)):
-            lines.append(f"    {name!r}: {_dump(compact_block(schemas[name]['block']))},")
-        lines.append("}")
-        lines.append("")
-    return "\n".join(lines)
+    header = (f"# @generated by {COMMAND} from terraform providers schema -json (hashicorp/aws {PROVIDER_VERSION}, "
+              f"sha256 {digest}). DO NOT EDIT.")
+    compact = {key: {name: compact_block(spec["block"]) for name, spec in (entry.get(key) or {}).items()
+                     if name in names}
+               for key, names in (("resource_schemas", RESOURCES), ("data_source_schemas", DATA_SOURCES))}
+    return module_text(header, PROVIDER_VERSION, compact["resource_schemas"], compact["data_source_schemas"])
+
+
+# ---- the jsii assembly of the prebuilt bindings (the 6.x lane) ---------------------------------------------
+
+BINDINGS_DIST = "cdktf-cdktf-provider-aws"
+#: The bindings release whose assembly ``--assembly`` reads by default (pins hashicorp/aws 6.25.0).
+BINDINGS_VERSION = "21.22.1"
+_RESOLVABLE = "cdktf.IResolvable"
+_PRIMITIVES = {"string": "string", "number": "number", "boolean": "bool", "any": "dynamic", "json": "dynamic"}
+_BASES = {"cdktf.TerraformResource": "resource", "cdktf.TerraformDataSource": "data source"}
+# ``Represents a {@link https://registry.terraform.io/providers/hashicorp/aws/6.25.0/docs/resources/batch_job_queue
+# aws_batch_job_queue}.`` (one line in the assembly)
+_CLASS_LINK = re.compile(r"/providers/hashicorp/aws/([0-9][^/\s]*)/docs/(?:resources|data-sources)/\w+ (\w+)\}")
+# ``{@link https://.../docs/resources/batch_job_queue#compute_environment_order
+# BatchJobQueue#compute_environment_order}`` (one line in the assembly)
+_PROPERTY_LINK = re.compile(r"/docs/(?:resources|data-sources)/\w+#(\w+)[\s}]")
+_JS_CLASS = re.compile(r"^(?:export )?class (\w+) extends", re.M)
+# ``// ecs_cluster_arn - computed: true, optional: false, required: false`` above ``get ecsClusterArn() {`` or
+# ``this._dnsEntry = new VpcEndpointDnsEntryList(this, "dns_entry", false);``
+_JS_NAME = re.compile(r"// (\w+) - computed: \w+, optional: \w+, required: \w+\s*\n\s*(?:get (\w+)\(|this\._(\w+) = )")
+
+
+def js_terraform_names(source: str) -> dict[str, dict[str, str]]:
+    """``{class: {jsii property: Terraform name}}`` from a compiled bindings module (``index.js``)."""
+    names: dict[str, dict[str, str]] = {}
+    starts = list(_JS_CLASS.finditer(source))
+    for index, start in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(source)
+        found = names.setdefault(start.group(1), {})
+        for match in _JS_NAME.finditer(source, start.end(), end):
+            found.setdefault(match.group(2) or match.group(3), match.group(1))
+    return names
+
+
+def _docs_text(prop: Mapping[str, Any]) -> str:
+    docs = prop.get("docs") or {}
+    return f"{docs.get('summary', '')} {docs.get('remarks', '')} "
+
+
+def _unwrap(ref: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """A type reference without ``cdktf.IResolvable`` in its union (None: still a union, so unknown)."""
+    if "union" in ref:
+        members = [t for t in ref["union"]["types"] if t.get("fqn") != _RESOLVABLE]
+        return _unwrap(members[0]) if len(members) == 1 else None
+    return ref
+
+
+def _struct(ref: Mapping[str, Any] | None, types: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    spec = types.get(ref.get("fqn", "")) if ref else None
+    return spec if spec and spec.get("datatype") else None
+
+
+def _assembly_type(ref: Mapping[str, Any] | None) -> Any:
+    """The Terraform type expression of an attribute's jsii type reference (lenient: ``dynamic``)."""
+    ref = _unwrap(ref) if ref is not None else None
+    if ref is None:
+        return "dynamic"
+    if "primitive" in ref:
+        return _PRIMITIVES.get(ref["primitive"], "dynamic")
+    if "collection" in ref:
+        kind = {"array": "list", "map": "map"}.get(ref["collection"]["kind"])
+        return [kind, _assembly_type(ref["collection"]["elementtype"])] if kind else "dynamic"
+    return "dynamic"  # a struct or class inside a collection: not checked
+
+
+def _terraform_name(prop: Mapping[str, Any], owner: str) -> str:
+    match = _PROPERTY_LINK.search(_docs_text(prop))
+    if match is None:
+        raise SystemExit(f"{owner}.{prop['name']}: no Terraform docs link to take the attribute name from")
+    return match.group(1)
+
+
+def assembly_block(struct: Mapping[str, Any], types: Mapping[str, Any], js_names: Mapping[str, Mapping[str, str]],
+                   getters: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The compact body of one config struct (``getters``: the class or ``OutputReference`` whose
+    extra getters are the computed-only attributes)."""
+    attrs: dict[str, Any] = {}
+    blocks: dict[str, Any] = {}
+    config = set()
+    for prop in struct.get("properties") or ():
+        config.add(prop["name"])
+        name = _terraform_name(prop, struct["name"])
+        required = not prop.get("optional")
+        ref = _unwrap(prop["type"])
+        nested = _struct(ref, types)
+        if nested is None and ref is not None and ref.get("collection", {}).get("kind") == "array":
+            nested = _struct(_unwrap(ref["collection"]["elementtype"]), types)
+            limit = 0  # a list/set block: its max_items is not in the assembly
+        else:
+            limit = 1
+        if nested is not None:
+            output = types.get(nested["fqn"] + "OutputReference")
+            blocks[name] = ["list", int(required), limit, assembly_block(nested, types, js_names, output)]
+        else:
+            attrs[name] = [_assembly_type(prop["type"]), "r" if required else "o"]
+    if getters:
+        terraform_names = js_names.get(getters["name"]) or {}
+        for prop in getters.get("properties") or ():
+            js_name = prop["name"]
+            if (prop.get("static") or js_name in config or js_name == "internalValue"
+                    or (js_name.endswith("Input") and js_name[:-5] in config)):
+                continue
+            name = terraform_names.get(js_name)
+            if name is not None and name not in blocks:
+                attrs.setdefault(name, [_assembly_type(prop["type"]), "c"])
+    out: dict[str, Any] = {}
+    if attrs:
+        out["a"] = dict(sorted(attrs.items()))
+    if blocks:
+        out["b"] = dict(sorted(blocks.items()))
+    return out
+
+
+def assembly_classes(types: Mapping[str, Any]) -> dict[tuple[str, str], Mapping[str, Any]]:
+    """``{("resource"|"data source", Terraform type): class}`` of every resource and data source."""
+    found = {}
+    for spec in types.values():
+        kind = _BASES.get(spec.get("base", ""))
+        match = _CLASS_LINK.search((spec.get("docs") or {}).get("summary", "")) if kind else None
+        if match is not None:
+            found[(kind, match.group(2))] = spec
+    return found
+
+
+def _config_struct(cls: Mapping[str, Any], types: Mapping[str, Any]) -> Mapping[str, Any]:
+    params = (cls.get("initializer") or {}).get("parameters") or ()
+    for param in params:
+        if param["name"] == "config":
+            return types[param["type"]["fqn"]]
+    raise SystemExit(f"{cls['fqn']} has no config parameter")
+
+
+def _js_file(cls: Mapping[str, Any]) -> str:
+    """``src/batch-job-queue/index.ts`` → ``package/lib/batch-job-queue/index.js``."""
+    source = cls["locationInModule"]["filename"]
+    return "package/lib/" + source[len("src/"):-len(".ts")] + ".js"
+
+
+def assembly_schemas(types: Mapping[str, Any], js_sources: Mapping[str, str]
+                     ) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """``(hashicorp/aws version, {resource: compact}, {data source: compact})`` for the listed types;
+    ``js_sources``: ``index.js`` text by tarball path (:func:`needed_js_files`)."""
+    classes = assembly_classes(types)
+    versions = set()
+    out: dict[str, dict[str, Any]] = {"resource": {}, "data source": {}}
+    for kind, names in (("resource", RESOURCES), ("data source", DATA_SOURCES)):
+        for name in names:
+            cls = classes.get((kind, name))
+            if cls is None:
+                continue  # module_text names what is missing
+            versions.add(_CLASS_LINK.search(cls["docs"]["summary"]).group(1))  # type: ignore[union-attr]
+            js_names = js_terraform_names(js_sources.get(_js_file(cls), ""))
+            out[kind][name] = assembly_block(_config_struct(cls, types), types, js_names, cls)
+    if len(versions) != 1:
+        raise SystemExit(f"the assembly links to hashicorp/aws version(s) {sorted(versions)}: expected one")
+    return versions.pop(), out["resource"], out["data source"]
+
+
+def installed_assembly() -> Path | None:
+    """The installed bindings' assembly tarball (``cdktf_cdktf_provider_aws/_jsii/provider-aws@*.jsii.tgz``)."""
+    spec = importlib.util.find_spec("cdktf_cdktf_provider_aws")  # finds, does not import (no jsii kernel)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    found = sorted((Path(list(spec.submodule_search_locations)[0]) / "_jsii").glob("provider-aws@*.jsii.tgz"))
+    return found[0] if len(found) == 1 else None
+
+
+def _read_members(path: Path, names: set[str]) -> dict[str, str]:
+    with tarfile.open(path) as tar:
+        return {member.name: tar.extractfile(member).read().decode()  # type: ignore[union-attr]
+                for member in tar if member.name in names}
+
+
+def render_assembly(path: Path) -> tuple[Path, str]:
+    """``(target module, text)`` from a bindings assembly tarball."""
+    document = read_assembly(path)
+    types = document["types"]
+    classes = assembly_classes(types)
+    wanted = {_js_file(cls) for (kind, name), cls in classes.items()
+              if name in (RESOURCES if kind == "resource" else DATA_SOURCES)}
+    provider_version, resources, data_sources = assembly_schemas(types, _read_members(path, wanted))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    header = (f"# @generated by {COMMAND} --assembly from {BINDINGS_DIST} {document['version']} "
+              f"(hashicorp/aws {provider_version}, sha256 {digest}). DO NOT EDIT.")
+    target = ROOT / "batch_constructs" / f"_provider_schema_aws_{provider_version.split('.')[0]}.py"
+    return target, module_text(header, provider_version, resources, data_sources)
 
 
 def fetch(mirror: str | None) -> dict[str, Any]:
@@ -146,17 +376,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare with the committed module; exit 1 on a difference")
     parser.add_argument("--mirror", help="filesystem provider mirror (default: $BATCH_CONSTRUCTS_PROVIDER_MIRROR "
                                          "or the usual places)")
+    parser.add_argument("--assembly", nargs="?", const="", metavar="TGZ",
+                        help="generate from a bindings jsii assembly instead (default: the installed "
+                             f"{BINDINGS_DIST}'s, {BINDINGS_VERSION} in .venv-aws6)")
     args = parser.parse_args(argv)
-    text = render(fetch(args.mirror))
+    if args.assembly is not None:
+        path = Path(args.assembly) if args.assembly else installed_assembly()
+        if path is None or not path.is_file():
+            raise SystemExit(f"{COMMAND} --assembly needs {BINDINGS_DIST} {BINDINGS_VERSION} installed "
+                             "(.venv-aws6/bin/python) or the path of its provider-aws@*.jsii.tgz")
+        target, text = render_assembly(path)
+    else:
+        target, text = TARGET, render(fetch(args.mirror))
     if args.check:
-        current = TARGET.read_text() if TARGET.is_file() else ""
+        current = target.read_text() if target.is_file() else ""
         if current != text:
-            print(f"{TARGET.relative_to(ROOT)} is out of date: run {COMMAND}", file=sys.stderr)
+            print(f"{target.relative_to(ROOT)} is out of date: run {COMMAND}"
+                  f"{' --assembly' if args.assembly is not None else ''}", file=sys.stderr)
             return 1
-        print(f"{TARGET.relative_to(ROOT)} is up to date")
+        print(f"{target.relative_to(ROOT)} is up to date")
         return 0
-    TARGET.write_text(text)
-    print(f"wrote {TARGET.relative_to(ROOT)} ({len(text)} characters)")
+    target.write_text(text)
+    print(f"wrote {target.relative_to(ROOT)} ({len(text)} characters)")
     return 0
 
 

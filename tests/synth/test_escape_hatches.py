@@ -12,7 +12,6 @@ from batch_constructs import (EcsJobDefinition, EksContainerDefinition, EksJobDe
                               MultiNodeContainer, MultiNodeJobDefinition, OrderedComputeEnvironment, RetryStrategy,
                               ValidationError, Action, Reason)
 from batch_constructs._runtime import COMPAT
-from batch_constructs._schema_check import SCHEMA_VERSION
 from batch_constructs.core import Duration, Size, Tags
 from batch_constructs.testing import Template
 
@@ -87,9 +86,8 @@ def test_queue_priority_and_state_override_the_typed_values(stack: Any, vpc: Any
     assert rendered["priority"] == 10
     assert rendered["compute_environment_order"][0]["order"] == 2
     queue.node.default_child.add_property_deletion_override("State")  # a typed constructor value
-    if COMPAT.provider_version == SCHEMA_VERSION:  # the provider-schema check (5.100 so far, SCH-06)
-        with pytest.raises(ValidationError, match="required attribute 'state' is missing"):
-            Template.from_stack(stack)
+    with pytest.raises(ValidationError, match="required attribute 'state' is missing"):  # the provider-schema check
+        Template.from_stack(stack)
     (rendered,) = Template.from_stack(stack, run_validations=False).find_resources("aws_batch_job_queue").values()
     assert "state" not in rendered
 

@@ -10,17 +10,11 @@ import pytest
 
 from batch_constructs import FairshareSchedulingPolicy, ValidationError
 from batch_constructs._base import BatchConstruct
-from batch_constructs._runtime import COMPAT
-from batch_constructs._schema_check import SCHEMA_VERSION
 from batch_constructs.testing import Template
 
 Breaker = Callable[[dict[str, Any]], dict[str, Any]]
-#: The check runs where a schema of the bindings' provider version is generated: 5.100.0 only so far
-#: (issue 11 asks for 6.69.1 too); on bindings 21.x (6.x) documents are not checked (SCH-06).
-needs_schema = pytest.mark.skipif(
-    COMPAT.provider_version != SCHEMA_VERSION,
-    reason=f"needs the provider schema of hashicorp/aws {COMPAT.provider_version}: only {SCHEMA_VERSION} is "
-           "generated yet (issue 11); the bindings-20.1 (5.100) lane runs this test")
+# Both lanes check: bindings 20.1 (hashicorp/aws 5.100.0, schema from Terraform) and 21.22.1 (6.25.0, schema from
+# the bindings' jsii assembly); the broken renders below fail the same way on both.
 
 
 def break_render(monkeypatch: pytest.MonkeyPatch, cls: str, breaker: Breaker) -> None:
@@ -54,7 +48,6 @@ KINDS: dict[str, tuple[Breaker, str]] = {
 }
 
 
-@needs_schema
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_broken_render_fails_template_from_stack(stack: Any, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
     breaker, message = KINDS[kind]
@@ -67,7 +60,6 @@ def test_broken_render_fails_template_from_stack(stack: Any, monkeypatch: pytest
     assert len(raised.value.problems) == 1
 
 
-@needs_schema
 @pytest.mark.parametrize("kind", ["unknown key", "wrong type", "missing required", "wrong nesting"])
 def test_broken_render_fails_app_synth_before_anything_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   kind: str) -> None:
@@ -101,12 +93,16 @@ EXAMPLE_APP_OWN = {"aws_eks_cluster"}
 
 
 def test_every_example_stack_passes_and_uses_only_generated_types(tmp_path: Path) -> None:
-    from batch_constructs import _provider_schema_aws_5 as generated
-    from batch_constructs._schema_check import schema_problems
+    import importlib
+
+    from batch_constructs._schema_check import SCHEMA_MODULES, schema_problems
     from tests.harness.synth import synth_examples
 
     docs = synth_examples(tmp_path / "out")  # App.synth itself runs the check
     assert docs
+    versions = {doc["terraform"]["required_providers"]["aws"]["version"] for doc in docs.values()}
+    assert len(versions) == 1 and versions <= set(SCHEMA_MODULES), versions  # every document is checked
+    generated = importlib.import_module(f"batch_constructs.{SCHEMA_MODULES[versions.pop()]}")
     known = {"resource": set(generated.RESOURCES) | set(generated.BUILTIN) | EXAMPLE_APP_OWN,
              "data": set(generated.DATA_SOURCES)}
     for name, doc in docs.items():
