@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .base import HclError
+from .embedded import embedded_entry
 
 __all__ = ["ProviderSchema", "load_provider_schema", "compact_schema", "normalize_source",
            "fetch_schema_json", "DEFAULT_REGISTRY", "CACHE_ENV", "MIRROR_ENV"]
@@ -139,8 +140,14 @@ def _cli_config(mirror: Path, directory: Path) -> Path:
 def load_provider_schema(docs: Mapping[str, Any] | Iterable[Mapping[str, Any]], *,
                          terraform: str | None = None, cache_dir: str | os.PathLike[str] | None = None,
                          provider_mirror: str | os.PathLike[str] | None = None,
-                         cli_config: str | os.PathLike[str] | None = None) -> ProviderSchema:
+                         cli_config: str | os.PathLike[str] | None = None,
+                         use_embedded: bool = True) -> ProviderSchema:
     """The provider schemas for every provider the stack document(s) require.
+
+    A provider whose schema this package carries (hashicorp/aws at the versions of
+    :data:`~batch_constructs.hcl.embedded.EMBEDDED_MODULES`) is taken from it when it covers every
+    type the documents use: no ``terraform`` binary or mirror is needed (``use_embedded=False``
+    always asks Terraform). Otherwise:
 
     Exact versions are read from the cache (``cache_dir``, default ``$BATCH_CONSTRUCTS_SCHEMA_CACHE``
     or ``~/.cache/batch_constructs/provider-schemas``); missing ones are fetched with
@@ -148,8 +155,7 @@ def load_provider_schema(docs: Mapping[str, Any] | Iterable[Mapping[str, Any]], 
     ``provider_mirror`` (default ``$BATCH_CONSTRUCTS_PROVIDER_MIRROR``) is a filesystem mirror for
     an offline init; ``cli_config`` a ready CLI configuration (else ``$TF_CLI_CONFIG_FILE``).
     """
-    if isinstance(docs, Mapping):
-        docs = [docs]
+    docs = [docs] if isinstance(docs, Mapping) else list(docs)
     required: dict[str, dict[str, str]] = {}
     for doc in docs:
         required.update(_required_providers(doc))
@@ -157,6 +163,10 @@ def load_provider_schema(docs: Mapping[str, Any] | Iterable[Mapping[str, Any]], 
     directory = _cache_dir(cache_dir)
     missing: dict[str, dict[str, str]] = {}
     for local, spec in required.items():
+        embedded = embedded_entry(spec["source"], spec["version"], local, docs) if use_embedded else None
+        if embedded is not None:  # the schema this package carries covers the documents: no terraform
+            schema.providers[spec["source"]] = embedded
+            continue
         if _EXACT_VERSION.match(spec["version"]):
             path = _cache_file(directory, spec["source"], spec["version"])
             if path.is_file():

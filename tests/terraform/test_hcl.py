@@ -38,7 +38,7 @@ def schema(synthesized: dict[str, Any], terraform_tools: Any, tmp_path_factory: 
     # A fresh cache: this fetches the schema with the real terraform (offline, via the mirror).
     cache = tmp_path_factory.mktemp("schema-cache")
     loaded = hcl.load_provider_schema(synthesized.values(), terraform=terraform_tools.binary, cache_dir=cache,
-                                      cli_config=terraform_tools.cli_config)
+                                      cli_config=terraform_tools.cli_config, use_embedded=False)
     assert list(cache.glob("*.json.gz")), "the schema was not cached"
     return loaded
 
@@ -109,9 +109,9 @@ def test_cached_schema_is_used_without_terraform(synthesized: dict[str, Any], sc
                                                  tmp_path: Path, terraform_tools: Any) -> None:
     doc = next(iter(synthesized.values()))
     hcl.load_provider_schema(doc, terraform=terraform_tools.binary, cache_dir=tmp_path,
-                             cli_config=terraform_tools.cli_config)
+                             cli_config=terraform_tools.cli_config, use_embedded=False)
     # second load: from the cache, even with a terraform that does not exist
-    again = hcl.load_provider_schema(doc, terraform="/nonexistent/terraform", cache_dir=tmp_path)
+    again = hcl.load_provider_schema(doc, terraform="/nonexistent/terraform", cache_dir=tmp_path, use_embedded=False)
     assert hcl.render_hcl_files(doc, again) == hcl.render_hcl_files(doc, schema)
 
 
@@ -148,17 +148,41 @@ def test_main_writes_hcl_and_modules(terraform_tools: Any, tmp_path: Path, monke
     assert not (stack_dir / "cdk.tf.json").exists() and (stack_dir / "main.tf").exists()
 
 
-def test_main_reports_a_missing_schema_and_writes_no_hcl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_writes_hcl_without_terraform(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The schema this package carries covers every example stack: ``--hcl`` and ``--module`` need
+    no terraform binary, no mirror and no cache."""
     import main
 
     monkeypatch.setenv(hcl.CACHE_ENV, str(tmp_path / "empty-cache"))
     monkeypatch.setenv("TERRAFORM_BINARY_NAME", "no-such-terraform-binary")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no terraform anywhere
+    monkeypatch.delenv(hcl.MIRROR_ENV, raising=False)
     out = tmp_path / "out"
-    assert main.main(["--outdir", str(out), "--stack", STACK_NAMES[0], "--hcl", "--module"]) == 1
-    assert "error: rendering HCL needs the provider schema: install terraform" in capsys.readouterr().err
-    assert not (out / "modules").exists()
-    assert not (out / "stacks" / STACK_NAMES[0] / "hcl").exists()
+    assert main.main(["--outdir", str(out), "--hcl", "--module"]) == 0
+    for name in STACK_NAMES:
+        assert (out / "stacks" / name / "hcl" / "main.tf").is_file()
+    assert not (tmp_path / "empty-cache").exists()
+
+
+@pytest.mark.parametrize("stack_name", STACK_NAMES)
+def test_the_embedded_schema_renders_what_terraforms_does(synthesized: dict[str, Any],
+                                                          rendered: dict[str, dict[str, str]], tmp_path: Path,
+                                                          stack_name: str) -> None:
+    """HCL from the embedded schema is byte-identical to HCL from ``terraform providers schema``."""
+    embedded = hcl.load_provider_schema(synthesized[stack_name], terraform="/nonexistent/terraform",
+                                        cache_dir=tmp_path)
+    assert hcl.render_hcl_files(synthesized[stack_name], embedded) == rendered[stack_name]
+
+
+def test_a_type_outside_the_embedded_schema_needs_terraform(synthesized: dict[str, Any], tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import copy
+
+    doc = copy.deepcopy(next(iter(synthesized.values())))
+    doc["resource"]["aws_sqs_queue"] = {"q": {"name": "jobs"}}  # a user's own L1 of another type
+    monkeypatch.setenv("TERRAFORM_BINARY_NAME", "no-such-terraform-binary")
+    with pytest.raises(hcl.HclError, match="rendering HCL needs the provider schema: install terraform"):
+        hcl.load_provider_schema(doc, cache_dir=tmp_path, terraform=None)
 
 
 def test_an_image_asset_stack_renders_as_valid_hcl(schema: Any, terraform_tools: Any, tmp_path: Path) -> None:
