@@ -114,7 +114,7 @@ def test_js_terraform_names_per_class() -> None:
 
 @pytest.fixture
 def derived(monkeypatch: pytest.MonkeyPatch) -> tuple[str, dict[str, Any], dict[str, Any]]:
-    monkeypatch.setattr(generator, "RESOURCES", ("aws_thing",))
+    monkeypatch.setattr(generator, "SCHEMA_RESOURCES", ("aws_thing",))
     monkeypatch.setattr(generator, "DATA_SOURCES", ("aws_thing",))
     return generator.assembly_schemas(TYPES, {"package/lib/thing/index.js": JS})
 
@@ -143,7 +143,7 @@ def test_module_text_has_the_compact_format(derived: Any) -> None:
 
 
 def test_a_property_without_a_docs_link_fails_the_generator(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(generator, "RESOURCES", ("aws_thing",))
+    monkeypatch.setattr(generator, "SCHEMA_RESOURCES", ("aws_thing",))
     monkeypatch.setattr(generator, "DATA_SOURCES", ())
     broken = dict(TYPES)
     broken[f"{NS}.ThingConfig"] = struct("ThingConfig", prop("name", None, STRING))
@@ -152,7 +152,7 @@ def test_a_property_without_a_docs_link_fails_the_generator(monkeypatch: pytest.
 
 
 def test_a_listed_type_missing_from_the_assembly_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(generator, "RESOURCES", ("aws_thing", "aws_other"))
+    monkeypatch.setattr(generator, "SCHEMA_RESOURCES", ("aws_thing", "aws_other"))
     monkeypatch.setattr(generator, "DATA_SOURCES", ())
     version, resources, data = generator.assembly_schemas(TYPES, {})
     with pytest.raises(SystemExit, match="hashicorp/aws 6.25.0 has no resource type.s. aws_other"):
