@@ -142,7 +142,8 @@ def main() -> int:
         print(f"{name:40} {wall:16.2f} {rss / 1024:13.0f} {ours_wall / wall:19.2f} {ours_rss / rss:7.2f}")
     all_wall, all_rss = medians["all example stacks (python main.py)"]
     floor_wall, floor_rss = medians["core floor (App + empty stack + synth)"]
-    stacks = len(list((work / "all" / "stacks").iterdir())) if (work / "all" / "stacks").exists() else "all"
+    listed = subprocess.run([python, "main.py", "--list"], cwd=ROOT, env=env, capture_output=True, text=True)
+    stacks = len(listed.stdout.splitlines())
     print(f"{'all example stacks (python main.py)':40} {all_wall:16.2f} {all_rss / 1024:13.0f}")
     print(f"{'core floor (App + empty stack + synth)':40} {floor_wall:16.2f} {floor_rss / 1024:13.0f} "
           f"{'all / floor: ' + format(all_wall / floor_wall, '.2f'):>19} {all_rss / floor_rss:7.2f}")
