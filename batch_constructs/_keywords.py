@@ -57,6 +57,7 @@ def suggesting(owner: str, function: Callable[..., Any]) -> Callable[..., Any]:
                 check_keywords(owner, function, kwargs)
             raise
 
+    checked.__suggesting__ = True  # type: ignore[attr-defined]
     return checked
 
 
@@ -67,7 +68,31 @@ def suggest_keywords(cls: type) -> type:
         if name.startswith("_"):
             continue
         if isinstance(value, (classmethod, staticmethod)):
-            setattr(cls, name, type(value)(suggesting(f"{cls.__name__}.{name}", value.__func__)))
-        elif inspect.isfunction(value):
+            if not getattr(value.__func__, "__suggesting__", False):
+                setattr(cls, name, type(value)(suggesting(f"{cls.__name__}.{name}", value.__func__)))
+        elif inspect.isfunction(value) and not getattr(value, "__suggesting__", False):
             setattr(cls, name, suggesting(f"{cls.__name__}.{name}", value))
     return cls
+
+
+def _plain_class(cls: Any) -> bool:
+    """A class whose constructor and methods get suggestions here: not an enum, exception,
+    ``Protocol``, ``TypedDict`` or construct (``_base._ConstructMeta`` checks those itself)."""
+    import enum
+
+    return (isinstance(cls, type) and not issubclass(cls, (enum.Enum, BaseException, dict))
+            and not getattr(cls, "_is_protocol", False) and not hasattr(cls, "__jsii_type__")
+            and type(cls).__name__ != "_ConstructMeta")
+
+
+def suggest_keywords_in(namespace: dict[str, Any]) -> None:
+    """At the end of a public module: the constructors, methods and factories of the plain classes
+    it defines and exports (``__all__``) name the closest keyword for a misspelled one."""
+    for name in namespace.get("__all__", ()):
+        cls = namespace.get(name)
+        if not _plain_class(cls) or cls.__module__ != namespace.get("__name__"):
+            continue
+        init = vars(cls).get("__init__")
+        if inspect.isfunction(init) and not getattr(init, "__suggesting__", False):
+            cls.__init__ = suggesting(cls.__name__, init)
+        suggest_keywords(cls)

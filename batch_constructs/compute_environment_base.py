@@ -157,3 +157,8 @@ class ImportedManagedEc2EcsComputeEnvironment(ImportedComputeEnvironment):
 
     def add_instance_type(self, instance_type: Any) -> None:
         raise ValidationError(self.path, f"cannot add instance type to imported ComputeEnvironment '{self.node_id}'")
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -328,3 +328,8 @@ def validate_namespace(scope: Any, id: str, ns: Any) -> str:
 def validate_flags(scope: Any, **flags: Any) -> dict[str, bool | None]:
     """Boolean keywords (``spot=...``, ``enabled=...``): ``True``, ``False`` or ``None``."""
     return {keyword: check_bool(scope, keyword, value) for keyword, value in flags.items()}
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -244,3 +244,8 @@ from .tagging import TagManager, Tags, TagType, tags_of, validate_tag  # noqa: E
 
 # AWS CDK has these in its root namespace, as ``core`` does here.
 from .injection import IPropertyInjector, InjectionContext, PropertyInjectors  # noqa: E402
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

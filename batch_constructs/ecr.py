@@ -387,3 +387,8 @@ def _generated_name(construct: Any) -> str:
     readable = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "repository"
     suffix = "-" + path_hash(path).lower()
     return readable[: 256 - len(suffix)].rstrip("-") + suffix
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

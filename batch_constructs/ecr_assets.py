@@ -405,3 +405,8 @@ def _registry(repository: Any) -> str:
         return registry
     from cdktf import Fn, Token
     return Token.as_string(Fn.element(Fn.split("/", repository.repository_uri), 0))
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -328,3 +328,8 @@ def __getattr__(name: str) -> Any:
         from .ecs_fargate_container import EcsFargateContainerDefinition
         return EcsFargateContainerDefinition
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -207,3 +207,8 @@ class EcsFargateContainerDefinition(EcsContainerDefinitionBase):
             "operatingSystemFamily": (self.fargate_operating_system_family.family
                                       if self.fargate_operating_system_family else None)}
         return out
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -48,3 +48,8 @@ class EcsJobDefinition(JobDefinitionBase):
         if self.propagate_tags is not None:
             attrs["propagate_tags"] = self.propagate_tags
         return attrs
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -208,3 +208,8 @@ class HostVolume(EcsVolume):
         # Without a path the ``host`` object would be empty: it is left out (same meaning for
         # Batch, and empty objects are never emitted).
         return {"name": self.name, "host": {"sourcePath": self.host_path} if self.host_path else None}
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

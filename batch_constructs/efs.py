@@ -409,3 +409,8 @@ class ImportedAccessPoint(Imported):
             raise ValidationError(self.path, "fileSystem is only available if 'fromAccessPointAttributes()' is used "
                                              "and a fileSystem is passed in as an attribute.")
         return self._file_system
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

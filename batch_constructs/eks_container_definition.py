@@ -446,3 +446,8 @@ class EksContainerDefinition(BatchConstruct):
 
     def _render_pod_volumes(self) -> list[dict[str, Any]]:
         return [escape_strings(render_pod_volume(v)) for v in self._volumes]
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -90,3 +90,8 @@ class EksJobDefinition(JobDefinitionBase):
         """An existing EKS job definition by ARN: creates nothing. Unlike AWS CDK, the name drops
         the ``:revision`` suffix (Q15)."""
         return ImportedJobDefinition(scope, id, eks_job_definition_arn, arn_keyword="eks_job_definition_arn")
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -312,3 +312,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     print(calc.format())
     return 0
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -97,3 +97,8 @@ def apply_injectors(unique_id: str, props: dict[str, Any], scope: Any, id: str) 
                                              f"{type(injected).__name__}, not the keyword arguments as a dict")
             return dict(injected)
     return props
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

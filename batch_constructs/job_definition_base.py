@@ -263,3 +263,8 @@ class ImportedJobDefinition(Imported):
     def grant_submit_job(self, identity: Any, queue: Any) -> None:
         as_principal(identity).add_to_principal_policy(PolicyStatement(
             actions=["batch:SubmitJob"], resources=[f"{self.job_definition_arn_prefix}:*", queue.job_queue_arn]))
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

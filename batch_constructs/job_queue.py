@@ -311,3 +311,8 @@ class ImportedJobQueue(Imported, _JobQueueMembers):
 
     def add_compute_environment(self, compute_environment: Any, order: int) -> None:
         raise ValidationError(self.path, f"cannot add ComputeEnvironments to imported JobQueue '{self.node_id}'")
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -188,3 +188,8 @@ class LinuxParameters(BatchConstruct):
         if self._tmpfs:
             out["tmpfs"] = [t.render() for t in self._tmpfs]
         return out
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -281,3 +281,8 @@ class LogDrivers:
     def generic(*, log_driver: str, options: Mapping[str, str] | None = None,
                 secret_options: Mapping[str, Any] | None = None) -> GenericLogDriver:
         return GenericLogDriver(log_driver=log_driver, options=options, secret_options=secret_options)
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -147,3 +147,8 @@ class FargateComputeEnvironment(ManagedComputeEnvironmentBase):
         return ImportedComputeEnvironment(scope, id, fargate_compute_environment_arn,
                                           compute_type_family="FARGATE", orchestration="ECS",
                                           arn_keyword="fargate_compute_environment_arn")
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -484,3 +484,8 @@ class ManagedEc2EcsComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
         """An existing ECS EC2 environment by ARN: creates nothing; ``add_*`` raise."""
         return ImportedManagedEc2EcsComputeEnvironment(scope, id, managed_ec2_ecs_compute_environment_arn)
 
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

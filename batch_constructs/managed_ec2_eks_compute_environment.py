@@ -113,3 +113,8 @@ class ManagedEc2EksComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
 
     def _uses_spot_fleet_role(self) -> bool:
         return False
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

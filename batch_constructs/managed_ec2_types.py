@@ -142,3 +142,8 @@ def latest_image_parameter(image_type: Any, architecture: InstanceArchitecture,
     if path is None or kubernetes_version is None:
         return None
     return f"/aws/service/eks/optimized-ami/{kubernetes_version}/{path}/recommended/image_id"
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

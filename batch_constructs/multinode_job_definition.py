@@ -201,3 +201,8 @@ def _spans(nodes: list[int]) -> str:
         if n is not None:
             start = prev = n
     return ", ".join(spans)
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -40,3 +40,8 @@ def aws_provider(scope: Any, id: str = "aws", **config: Any) -> Any:
     """``AwsProvider(scope, id, **config)`` (``region=...``, ``alias=...``, ``default_tags=...``, ...)."""
     check_scope(scope, id)
     return _provider_class("provider", "AwsProvider")(scope, id, **config)
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -412,3 +412,8 @@ def child_path_of(scope: Any, id: Any) -> str:
     """The path an import would have, after checking ``scope`` and ``id``."""
     check_scope(scope, id)
     return child_path(scope, id)
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

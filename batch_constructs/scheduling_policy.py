@@ -227,3 +227,8 @@ def as_scheduling_policy(value: Any, *, scope: Any = None, keyword: str = "sched
     raise ValidationError(scope, "'schedulingPolicy' instance should implement ISchedulingPolicy, but doesn't: "
                                  f"{type(value).__name__} ('{keyword}' takes a FairshareSchedulingPolicy, its "
                                  f"import or the provider's BatchSchedulingPolicy, got {describe(value)})")
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

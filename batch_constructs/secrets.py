@@ -132,3 +132,8 @@ class Secret:
 
     def __repr__(self) -> str:
         return f"Secret({self._arn or self._parameter_name!r})"
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -376,3 +376,8 @@ class ImportedSecret(BatchConstruct, ISecret):
 
     def apply_removal_policy(self, policy: RemovalPolicy) -> None:
         raise ValidationError(self, "an imported secret is not managed by this stack; it has no removal policy")
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

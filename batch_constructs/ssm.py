@@ -270,3 +270,8 @@ class ImportedStringParameter(BatchConstruct, IStringParameter):
             self._data = self._new_l1("Resource", "data_aws_ssm_parameter", "DataAwsSsmParameter", name=name)
             self._value = self._data.insecure_value
         return self._value
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

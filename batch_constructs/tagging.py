@@ -288,3 +288,8 @@ def tags_of(construct: Any, *, own_only: bool = False, resource_type: Callable[[
     layers = [_DIRECT.get(construct_key(construct)) or {}]
     layers += [_TAG_STORE.get(construct_key(scope)) or {} for scope in chain]
     return _merge(layers, resource_type=resource_type, launched_only=launched_only)
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -60,3 +60,8 @@ class UnmanagedComputeEnvironment(ComputeEnvironmentBase):
         return ImportedComputeEnvironment(scope, id, unmanaged_compute_environment_arn,
                                           compute_type_family=None, orchestration="ECS",
                                           arn_keyword="unmanaged_compute_environment_arn")
+
+
+from ._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -189,3 +189,8 @@ def check_block_devices(scope: Any, keyword: str, value: Any) -> list[BlockDevic
 def render_block_devices(devices: list[BlockDevice] | None) -> list[dict[str, Any]] | None:
     """The ``block_device_mappings`` blocks (Terraform's keys)."""
     return [device._render() for device in devices] if devices else None
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -146,3 +146,8 @@ class InstanceType:
 
     def __hash__(self) -> int:
         return hash(self._identifier)
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

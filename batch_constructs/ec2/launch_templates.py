@@ -348,3 +348,8 @@ class SsmParameterImage:
         data = stack.node.try_find_child(data_id) or provider_class(
             "data_aws_ssm_parameter", "DataAwsSsmParameter")(stack, data_id, name=self.parameter_name)
         return MachineImageConfig(data.value)
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

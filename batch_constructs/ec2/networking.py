@@ -19,3 +19,8 @@ from .vpc_endpoints import *  # noqa: F401,F403
 from .vpc_endpoints import __all__ as _vpc_endpoints
 
 __all__ = sorted({*_peers_ports, *_security_groups, *_subnets, *_vpc, *_vpc_base, *_vpc_endpoints})
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -7,3 +7,8 @@ from .._ec2_connections import Connections
 from .._ec2_ports import IPeer, Peer, Port, Protocol
 
 __all__ = ["Connections", "IPeer", "Peer", "Port", "Protocol"]
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

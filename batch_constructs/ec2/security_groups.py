@@ -297,3 +297,8 @@ def as_security_group(value: Any, *, scope: Any = None, keyword: str = "security
     if not isinstance(value, ISecurityGroup):
         return ImportedSecurityGroup(value.security_group_id)
     return value
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -294,3 +294,8 @@ def filter_subnets(subnets: list[Any], availability_zones: Sequence[str] | None,
                 seen.add(key)
         subnets = kept
     return subnets
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -399,3 +399,8 @@ def is_multipart(value: Any) -> bool | None:
         return None if isinstance(text, str) else False
     headers = text.replace("\r\n", "\n").split("\n\n", 1)[0]
     return bool(re.search(r"(?im)^content-type:\s*multipart/", headers))
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

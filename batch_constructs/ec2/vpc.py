@@ -239,3 +239,8 @@ class Vpc(_construct_base(), IVpc):  # type: ignore[misc]
         ``vpc_id``, ``is_default``, ``tags`` and ``vpc_name``, the ``Name`` tag; its subnets by
         ``data "aws_subnets"``): see ``LookedUpVpc``. Exactly one VPC must match."""
         return LookedUpVpc(scope, id, vpc_id=vpc_id, is_default=is_default, tags=tags, vpc_name=vpc_name)
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -279,3 +279,8 @@ class LookedUpVpc(_construct_base(), IVpc):  # type: ignore[misc]
             self._data["RouteTables"] = self._new_l1("RouteTables", "data_aws_route_tables", "DataAwsRouteTables",
                                                      vpc_id=self.vpc_id)
         return self._data["RouteTables"].ids  # type: ignore[no-any-return]
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -194,3 +194,8 @@ class InterfaceVpcEndpoint(_construct_base()):  # type: ignore[misc]
                                      security_group_ids=[g.security_group_id for g in groups],
                                      private_dns_enabled=dns, taggable=True)
         self.vpc_endpoint_id: str = self.resource.id
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -238,3 +238,8 @@ def _parts(principal: Any) -> list[Any]:
     if isinstance(principal, CompositePrincipal):
         return [part for p in principal.principals for part in _parts(p)]
     return [principal]
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

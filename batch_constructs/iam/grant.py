@@ -116,3 +116,8 @@ class Grant:
 
     def __repr__(self) -> str:
         return f"Grant(success={self.success}, statements={len(self.principal_statements)})"
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -198,3 +198,8 @@ class ManagedPolicy(BatchConstruct, IManagedPolicy):
         if self.document.is_empty:
             errors.append("Managed Policy is empty. You must add statements to the policy")  # AWS CDK's message
         return errors + self.document.validate_for_identity_policy()
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -116,3 +116,8 @@ class Policy(BatchConstruct):
             errors.append("Policy created with force=true must be attached to at least one principal: user, group "
                           "or role")
         return errors + self.document.validate_for_identity_policy()
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -404,3 +404,8 @@ class PolicyStatement:
 class _Placeholders:
     partition = "<partition>"
     account = "<account>"
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

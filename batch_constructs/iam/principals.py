@@ -326,3 +326,8 @@ def check_principal(scope: Any, keyword: str, value: Any) -> Any:
         raise ValidationError(scope, f"'{keyword}' must be an IAM principal (ServicePrincipal, ArnPrincipal, "
                                      f"AccountRootPrincipal, ..., or a Role/User), got {describe(value)}")
     return value
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -279,3 +279,8 @@ def as_role(value: Any, *, what: str = "role", scope: Any = None) -> Any:
         return ImportedRole(value, _scope=scope)
     raise ValidationError(scope, f"'{what}' must be a batch_constructs.iam.Role, a role ARN or the "
                                  f"provider's IamRole, got {describe(value)}")
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

@@ -111,3 +111,8 @@ class Group(PolicyHolder, IGroup):
         """Add ``user`` (ours) to this group."""
         check_instance(self, "user", user, User, "a batch_constructs.iam.User", required=True)
         user.add_to_group(self)
+
+
+from .._keywords import suggest_keywords_in  # noqa: E402
+
+suggest_keywords_in(globals())  # a misspelled keyword names the closest one

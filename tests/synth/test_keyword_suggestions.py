@@ -45,3 +45,19 @@ def test_image_factory_misspelled_keyword() -> None:
         ContainerImage.from_registry("busybox", credential="arn:aws:secretsmanager:us-east-1:1:secret:x")
     with pytest.raises(TypeError, match=r"ContainerImage.from_asset\(\) .*'build_arg'; did you mean 'build_args'\?"):
         ContainerImage.from_asset("/nonexistent", build_arg={})
+
+
+def test_value_classes_of_public_modules_suggest_too() -> None:
+    """Constructors and factories of plain (non-construct) classes, applied by
+    ``suggest_keywords_in`` at the end of each public module."""
+    from batch_constructs.ecr import LifecycleRule
+    from batch_constructs.iam import PolicyStatement
+    from batch_constructs.scheduling_policy import Share
+
+    with pytest.raises(TypeError, match=r"PolicyStatement\(\) .*'actionz'; did you mean 'actions'\?"):
+        PolicyStatement(actionz=["s3:GetObject"])
+    with pytest.raises(TypeError, match=r"LifecycleRule\(\) .*'max_image_cout'; did you mean 'max_image_count'\?"):
+        LifecycleRule(max_image_cout=3)
+    with pytest.raises(TypeError, match=r"Share\(\) .*did you mean 'share_identifier'\?"):
+        Share(share_identifer="a", weight_factor=1)
+    assert PolicyStatement(actions=["s3:GetObject"], resources=["*"]).actions == ["s3:GetObject"]

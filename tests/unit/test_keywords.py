@@ -62,3 +62,4 @@ def test_a_type_error_from_inside_a_method_is_not_rewritten() -> None:
 def test_wrapped_methods_keep_their_signature() -> None:
     import inspect
     assert list(inspect.signature(Widget.add).parameters) == ["self", "start_node", "end_node"]
+
