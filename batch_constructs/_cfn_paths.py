@@ -33,7 +33,7 @@ from typing import Any, Iterable, Mapping
 from ._cfn_tables import JSON_ATTRIBUTES, JSON_MAPS, RESOURCE_ATTRIBUTES, RESOURCE_TYPES, Prop
 from ._check import describe
 from ._errors import ValidationError
-from ._tokens import _STRING_TOKEN, is_unresolved
+from ._tokens import is_unresolved, unescape_template
 
 __all__ = ["DELETE", "JSON_ATTRIBUTES", "RESOURCE_TYPES", "Target", "decode_json_attribute", "deep_merge",
            "set_path", "split_path", "translate_override", "translate_property"]
@@ -326,19 +326,9 @@ def decode_json_attribute(text: Any) -> Any:
 
 def _unescape(value: Any) -> Any:
     if isinstance(value, str):
-        out, pos = [], 0
-        for match in _STRING_TOKEN.finditer(value):
-            out.append(_unescape_plain(value[pos:match.start()]))
-            out.append(match.group(0))
-            pos = match.end()
-        out.append(_unescape_plain(value[pos:]))
-        return "".join(out)
+        return unescape_template(value)
     if isinstance(value, dict):
         return {_unescape(k): _unescape(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_unescape(v) for v in value]
     return value
-
-
-def _unescape_plain(text: str) -> str:
-    return text.replace("$${", "${").replace("%%{", "%{")

@@ -77,12 +77,11 @@ def suggest_keywords(cls: type) -> type:
 
 def _plain_class(cls: Any) -> bool:
     """A class whose constructor and methods get suggestions here: not an enum, exception,
-    ``Protocol``, ``TypedDict`` or construct (``_base._ConstructMeta`` checks those itself)."""
+    ``Protocol``, ``TypedDict`` or jsii class (constructs: ``_base._ConstructMeta`` checks those)."""
     import enum
 
     return (isinstance(cls, type) and not issubclass(cls, (enum.Enum, BaseException, dict))
-            and not getattr(cls, "_is_protocol", False) and not hasattr(cls, "__jsii_type__")
-            and type(cls).__name__ != "_ConstructMeta")
+            and not getattr(cls, "_is_protocol", False) and not hasattr(cls, "__jsii_type__"))
 
 
 def suggest_keywords_in(namespace: dict[str, Any]) -> None:

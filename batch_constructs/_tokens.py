@@ -39,18 +39,26 @@ def escape_template(text: str) -> str:
     """
     if "${" not in text and "%{" not in text:
         return text
+    return _outside_tokens(text, lambda plain: plain.replace("${", "$${").replace("%{", "%%{"))
+
+
+def unescape_template(text: str) -> str:
+    """The inverse of :func:`escape_template`: ``$${``/``%%{`` back to ``${``/``%{`` outside tokens."""
+    if "$${" not in text and "%%{" not in text:
+        return text
+    return _outside_tokens(text, lambda plain: plain.replace("$${", "${").replace("%%{", "%{"))
+
+
+def _outside_tokens(text: str, change: Any) -> str:
+    """``text`` with ``change`` applied to the parts between cdktf string tokens."""
     out: list[str] = []
     pos = 0
     for match in _STRING_TOKEN.finditer(text):
-        out.append(_escape_plain(text[pos:match.start()]))
+        out.append(change(text[pos:match.start()]))
         out.append(match.group(0))
         pos = match.end()
-    out.append(_escape_plain(text[pos:]))
+    out.append(change(text[pos:]))
     return "".join(out)
-
-
-def _escape_plain(text: str) -> str:
-    return text.replace("${", "$${").replace("%{", "%%{")
 
 
 def format_number(value: float | int) -> str:

@@ -7,7 +7,6 @@ from typing import Any, Mapping, Sequence
 
 from ._check import check_choice, check_instance, check_str, describe
 from ._errors import ValidationError
-from ._keywords import suggest_keywords
 
 #: Batch/ECS ``image``: up to 255 letters, digits, hyphens, underscores, colons, periods, forward
 #: slashes and number signs (and ``@`` of a ``@sha256:`` digest); a Docker tag: up to 128 of
@@ -24,7 +23,6 @@ OPERATING_SYSTEM_FAMILIES = ("LINUX", "WINDOWS_SERVER_2016_FULL", "WINDOWS_SERVE
 __all__ = ["AssetImage", "ContainerImage", "CpuArchitecture", "FargatePlatformVersion", "OperatingSystemFamily"]
 
 
-@suggest_keywords
 class ContainerImage:
     """A container image. ``ContainerImage.from_registry("public.ecr.aws/amazonlinux/amazonlinux:latest")``."""
 
