@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The project's two commands (see README):
 #   ./dev.sh main [main.py options]   set up .venv, then synthesize every example stack (python main.py)
-#   ./dev.sh test [pytest options]    set up .venv and .venv-aws6, then run the whole suite:
-#                                     everything (terraform validate and the moto end-to-end included)
-#                                     on bindings 20.1.0 (hashicorp/aws 5.100.0) and the synth-level tests
-#                                     on bindings 21.x (hashicorp/aws 6.x), as concurrent parts.
-#                                     With arguments, pytest gets them: one run per bindings line.
+#   ./dev.sh test [pytest options]    set up .venv, then run the whole suite: everything (terraform
+#                                     validate and the moto end-to-end included) pinning hashicorp/aws
+#                                     5.100.0, and the synth-level tests again pinning 6.69.1
+#                                     (BATCH_CONSTRUCTS_AWS_PROVIDER_VERSION), as concurrent parts.
+#                                     With arguments, pytest gets them: one run per provider version.
 set -euo pipefail
 cd "$(dirname "$0")"
 command=${1:-}
@@ -17,20 +17,20 @@ case "$command" in
     ;;
   test)
     scripts/setup.sh .venv constraints/aws5.txt test
-    scripts/setup.sh .venv-aws6 constraints/aws6.txt test
     # The tests that apply to moto spend their time waiting on the provider's polling, so the
     # suite runs as concurrent parts (one pytest process each, its own moto server and temp dir):
     # four parts of apply scenarios beside one part with everything else, and the synth-level
-    # tests on bindings 21.x (hashicorp/aws 6.x) as a sixth part. Each part's output
+    # tests pinning hashicorp/aws 6.69.1 as a sixth part. Each part's output
     # is printed whole when it ends; the exit status is non-zero if any part failed.
     if [ $# -gt 0 ]; then
-      # Arguments (paths, -k, -m ...) go to pytest: one process per bindings line, as given.
+      # Arguments (paths, -k, -m ...) go to pytest: one process per provider version, as given.
       status=0
-      echo "== bindings 20.1.0 (hashicorp/aws 5.100.0) ==" >&2
+      echo "== hashicorp/aws 5.100.0 ==" >&2
       .venv/bin/python -m pytest -q "$@" || status=$?
-      echo "== bindings 21.x (hashicorp/aws 6.x): synth-level tests ==" >&2
+      echo "== hashicorp/aws 6.69.1: synth-level tests ==" >&2
       rc=0
-      .venv-aws6/bin/python -m pytest -q -p no:cacheprovider -m "not terraform and not e2e" "$@" || rc=$?
+      BATCH_CONSTRUCTS_AWS_PROVIDER_VERSION=6.69.1 \
+        .venv/bin/python -m pytest -q -p no:cacheprovider -m "not terraform and not e2e" "$@" || rc=$?
       [ "$rc" = 5 ] && rc=0  # 5: the arguments selected only Terraform tests, none at synth level
       [ "$rc" = 0 ] || status=$rc
       exit $status
@@ -45,14 +45,14 @@ case "$command" in
     trap 'rm -rf "$work"' EXIT
     run_part() {  # name, pytest arguments...
       local name=$1; shift
-      local python=.venv/bin/python
-      if [ "$name" = aws6 ]; then python=.venv-aws6/bin/python; fi
+      local version=5.100.0
+      if [ "$name" = aws6 ]; then version=6.69.1; fi
       ( rc=0
-        $python -m pytest -q -p no:cacheprovider --basetemp="$work/$name" --durations=8 "$@" \
+        BATCH_CONSTRUCTS_AWS_PROVIDER_VERSION=$version .venv/bin/python -m pytest -q -p no:cacheprovider --basetemp="$work/$name" --durations=8 "$@" \
           > "$work/$name.log" 2>&1 || rc=$?
         echo "$rc" > "$work/$name.rc" ) &
     }
-    echo "== the whole suite on bindings 20.1.0 (hashicorp/aws 5.100.0), synth-level tests on bindings 21.x (aws6) ==" >&2
+    echo "== the whole suite pinning hashicorp/aws 5.100.0, the synth-level tests pinning 6.69.1 (aws6) ==" >&2
     # shellcheck disable=SC2086
     run_part apply-1 $apply1
     # shellcheck disable=SC2086
@@ -63,7 +63,7 @@ case "$command" in
     run_part apply-4 $apply4
     # shellcheck disable=SC2086
     run_part rest tests $ignore
-    # bindings 21.x (hashicorp/aws 6.x): the synth-level tests again
+    # hashicorp/aws 6.69.1: the synth-level tests again
     run_part aws6 -m "not terraform and not e2e" tests/unit tests/synth tests/bad_input tests/ports
     wait
     status=0

@@ -26,10 +26,19 @@ def main(argv: list[str] | None = None) -> int:
                              "of cdk.tf.json (instead)")
     parser.add_argument("--module", action="store_true",
                         help="write each stack as a reusable Terraform module in <outdir>/modules/<name>/")
+    parser.add_argument("--aws-provider-version", default=None, metavar="VERSION",
+                        help="the hashicorp/aws version the output pins: 5.100.0 (default) or 6.69.1 "
+                             "(default: $BATCH_CONSTRUCTS_AWS_PROVIDER_VERSION or 5.100.0)")
     parser.add_argument("--provider-mirror", default=None,
                         help="filesystem provider mirror for fetching provider schemas offline (HCL and modules; "
                              "default: $BATCH_CONSTRUCTS_PROVIDER_MIRROR)")
     args = parser.parse_args(argv)
+    if args.aws_provider_version:
+        from batch_constructs.bindings import use_provider_version
+        try:
+            use_provider_version(args.aws_provider_version)
+        except ValueError as error:
+            parser.error(str(error))
 
     import stacks
     from batch_constructs import App, ValidationError

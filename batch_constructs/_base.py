@@ -22,7 +22,7 @@ from ._keywords import check_keywords, suggest_keywords
 from .injection import apply_injectors
 # re-exported for old imports; the library imports these from ._naming
 from ._naming import _NAME_CHARS, generated_name, path_hash  # noqa: F401
-from ._runtime import provider_class, quiet_node_banners
+from ._runtime import l1_class, quiet_node_banners
 from .core import construct_key, tags_of
 
 quiet_node_banners()
@@ -141,7 +141,7 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
         Terraform's keys, evaluated at synth. ``taggable`` merges the tags in effect.
         """
         late = render is not None or taggable
-        base = provider_class(module, cls)
+        base = l1_class(module)
         # late L1s take escape hatches (node.default_child.add_property_override, ...): _escape_hatch
         resource = (hatch_class(base) if late else base)(scope or self, id, **required)
         if late:
@@ -160,13 +160,12 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
                 tags = {**tags_of(self, resource_type=kind), **(attrs.get("tags") or {})}
                 attrs["tags"] = tags or None
             deleted = late.overrides.apply(attrs)  # CloudFormation-path overrides, before writing
-            write = late.resource._bc_write
-            for key in sorted((late.keys | deleted) - attrs.keys()):
-                write(key, None)
-            for key in sorted(attrs):
-                write(key, attrs[key])
-            for path, value in late.overrides.terraform:  # Terraform-path overrides win
-                write(path, value)
+            put = late.resource._bc_set  # the element's own attributes: handed to the core at synth
+            for key in (late.keys | deleted) - attrs.keys():
+                put(key, None)
+            for key, value in attrs.items():
+                put(key, value)
+            # a user's Terraform-path overrides stay the core's raw overrides, merged over these at synth
             late.keys = set(attrs)
 
     @property

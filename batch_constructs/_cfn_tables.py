@@ -84,9 +84,17 @@ _COMPUTE_RESOURCES = {
     "UpdateToLatestImageVersion": R("CloudFormation-only; pass update_to_latest_image_version=True to the "
                                     "construct (the image id then comes from the SSM parameter Batch publishes)"),
 }
+class _CeName(Prop):
+    """The compute environment's name argument, read from the chosen provider version's schema when
+    used (``COMPAT``: 5.x ``compute_environment_name``, 6.x ``name``), not at import."""
+
+    tf = property(lambda self: COMPAT.ce_name_key, lambda self, value: None)  # type: ignore[assignment]
+    keys = property(lambda self: (COMPAT.ce_name_prefix_key,), lambda self, value: None)  # type: ignore[assignment]
+
+
 _COMPUTE_ENVIRONMENT = {
     "ComputeEnvironmentArn": R(_READ_ONLY.format("compute_environment_arn")),
-    "ComputeEnvironmentName": Prop("name", COMPAT.ce_name_key, keys=(COMPAT.ce_name_prefix_key,)),
+    "ComputeEnvironmentName": _CeName("name"),
     "ComputeResources": B("compute_resources", _COMPUTE_RESOURCES),
     "Context": R(_NO_ATTRIBUTE),
     "EksConfiguration": B("eks_configuration", {"EksClusterArn": A("eks_cluster_arn"),

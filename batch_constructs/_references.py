@@ -2,9 +2,14 @@
 
 A construct of one stack used by a construct of another (or of another ``App``) would otherwise
 be written as a reference to an undeclared resource: ``terraform validate`` fails far from the
-cause. This library's attributes are late-bound overrides, which cdktf's cross-stack mechanism
-does not rewrite, so the mistake is reported here, naming both stacks, before anything is
-written. Pure Python: works on the synthesized JSON documents.
+cause, so the mistake is reported here before anything is written. Pure Python: works on the
+synthesized JSON documents.
+
+Within one App the core's own cross-stack references do the job (as for AWS CDK's cross-stack
+references): the attribute becomes an output of the producing stack and a
+``data "terraform_remote_state" "cross-stack-reference-input-<stack>"`` of the consuming one.
+Across Apps that mechanism writes a remote state of a stack the App does not have (or of the stack
+itself): reported here, naming the stack referred to.
 """
 from __future__ import annotations
 
@@ -73,10 +78,35 @@ def _address(text: str, declared: set[str]) -> str | None:
     return ".".join(parts[:2])
 
 
+_REMOTE_INPUT = "cross-stack-reference-input-"
+
+
+def foreign_stack_references(stack: str, doc: Mapping[str, Any], stacks: set[str]) -> list[tuple[str, str]]:
+    """``(construct path, stack)`` for every use of the core's cross-stack remote state whose stack is not
+    another stack of this App (a construct of another App)."""
+    remote = (doc.get("data") or {}).get("terraform_remote_state") or {}
+    foreign = {name: name[len(_REMOTE_INPUT):] for name in remote if name.startswith(_REMOTE_INPUT)}
+    foreign = {name: other for name, other in foreign.items() if other == stack or other not in stacks}
+    found: list[tuple[str, str]] = []
+    for owner, body in _blocks(doc):
+        if owner.startswith("data.terraform_remote_state."):
+            continue
+        for _, text, _ in _strings(body, owner):
+            for name, other in foreign.items():
+                if f"data.terraform_remote_state.{name}." in text and (owner, other) not in found:
+                    found.append((owner, other))
+    return found
+
+
 def check_references(docs: Mapping[str, Mapping[str, Any]]) -> None:
-    """Raise one ValidationError listing every reference across stacks or apps."""
+    """Raise one ValidationError listing every reference across apps (or to an undeclared address)."""
     owners = {address: stack for stack, doc in docs.items() for address in declared_addresses(doc)}
     problems: list[tuple[str | None, str]] = []
+    for stack, doc in docs.items():
+        for owner, other in foreign_stack_references(stack, doc, set(docs)):
+            problems.append((owner, f"refers to a construct of stack '{other}' of another App (this is stack "
+                                    f"'{stack}'): a construct of one App cannot be used in another; create it in "
+                                    "this App too, or import it by name or ARN"))
     for stack, doc in docs.items():
         for owner, address in undeclared_references(doc):
             other = owners.get(address)

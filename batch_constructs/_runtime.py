@@ -94,32 +94,53 @@ def provider_class(module: str, cls: str) -> Any:
     return getattr(provider_module(module), cls)
 
 
-@dataclass(frozen=True)
-class BindingsCompat:
-    """What differs between bindings 20.1.x (hashicorp/aws 5.100) and 21.x (6.x)."""
+def l1_class(module: str) -> Any:
+    """The thin class (:mod:`batch_constructs.bindings`) of a bindings-style module name:
+    ``batch_job_queue`` → ``aws_batch_job_queue``, ``data_aws_vpc`` → data source ``aws_vpc``."""
+    from .bindings import data_source_class, resource_class
+    if module.startswith("data_aws_"):
+        return data_source_class("aws_" + module[len("data_aws_"):])
+    return resource_class("aws_" + module)
 
-    bindings_version: str
+
+@dataclass(frozen=True)
+class ProviderCompat:
+    """What differs between the hashicorp/aws versions this library emits for, read from the chosen
+    version's generated schema (:func:`batch_constructs.bindings.schema`), never from a version table."""
+
+    provider_version: str
     major: int
-    ce_name_key: str          # compute environment name argument
+    ce_name_key: str          # compute environment name argument (5.x compute_environment_name, 6.x name)
     ce_name_prefix_key: str   # compute environment name-prefix argument
     ce_name_attribute: str    # exported name attribute of the compute environment
     supports_region: bool     # per-resource `region` argument (6.x)
-
-    @property
-    def provider_version(self) -> str:
-        return "5.100.0" if self.major == 20 else "6.x"
+    region_attribute: str     # the region's name on data "aws_region" (6.x region, 5.x name)
 
 
-def _detect() -> BindingsCompat:
-    try:
-        version = importlib.metadata.version("cdktf-cdktf-provider-aws")
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - not installed
-        version = "20.1.0"
-    major = int(version.split(".")[0])
-    if major >= 21:
-        return BindingsCompat(version, major, "name", "name_prefix", "name", True)
-    return BindingsCompat(version, major, "compute_environment_name",
-                          "compute_environment_name_prefix", "compute_environment_name", False)
+def _detect() -> ProviderCompat:
+    from . import bindings
+    version = bindings.provider_version()
+    schema = bindings.schema(version)
+    ce = schema.RESOURCES["aws_batch_compute_environment"]["a"]
+    region = schema.DATA_SOURCES["aws_region"]["a"]
+    name = "name" if "name" in ce else "compute_environment_name"
+    return ProviderCompat(
+        provider_version=version, major=int(version.split(".")[0]), ce_name_key=name,
+        ce_name_prefix_key=f"{name}_prefix", ce_name_attribute=name,
+        supports_region="region" in schema.RESOURCES["aws_batch_job_queue"]["a"],
+        region_attribute="region" if "region" in region else "name")
 
 
-COMPAT = _detect()
+class _LazyCompat:
+    """:class:`ProviderCompat` of the chosen version, read on first use (so that
+    :func:`batch_constructs.bindings.use_provider_version` can be called after import)."""
+
+    value: ProviderCompat | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if _LazyCompat.value is None:
+            _LazyCompat.value = _detect()
+        return getattr(_LazyCompat.value, name)
+
+
+COMPAT: ProviderCompat = _LazyCompat()  # type: ignore[assignment]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._runtime import COMPAT, provider_class
+from ._runtime import COMPAT, l1_class
 
 _PARTITION_ID = "BatchConstructsPartition"
 _REGION_ID = "BatchConstructsRegion"
@@ -17,7 +17,7 @@ def _singleton(scope: Any, id: str, module: str, cls: str) -> Any:
     existing = stack.node.try_find_child(id)
     if existing is not None:
         return existing
-    return provider_class(module, cls)(stack, id)
+    return l1_class(module)(stack, id)
 
 
 def partition(scope: Any) -> str:
@@ -27,7 +27,7 @@ def partition(scope: Any) -> str:
 
 def region(scope: Any) -> str:
     data = _singleton(scope, _REGION_ID, "data_aws_region", "DataAwsRegion")
-    return data.region if COMPAT.major >= 21 else data.name
+    return getattr(data, COMPAT.region_attribute)
 
 
 def account(scope: Any) -> str:

@@ -37,9 +37,16 @@ def provider_class(module: str, cls: str) -> Any:
 
 
 def aws_provider(scope: Any, id: str = "aws", **config: Any) -> Any:
-    """``AwsProvider(scope, id, **config)`` (``region=...``, ``alias=...``, ``default_tags=...``, ...)."""
+    """The ``aws`` provider block (``region=...``, ``alias=...``, ``default_tags={"tags": {...}}``, ...),
+    an ``AwsProvider`` of this library's generated bindings for the pinned hashicorp/aws version
+    (:mod:`batch_constructs.bindings`): its keywords are the provider schema's, and it pins
+    ``required_providers``. A keyword the schema does not have is refused with the closest one."""
     check_scope(scope, id)
-    return _provider_class("provider", "AwsProvider")(scope, id, **config)
+    from ._keywords import check_keywords
+    from .bindings import classes
+    cls = classes().AwsProvider
+    check_keywords("aws_provider", cls.__init__, config)
+    return cls(scope, id, **config)
 
 
 from ._keywords import suggest_keywords_in  # noqa: E402

@@ -8,16 +8,14 @@ load the whole library). Used by ``scripts/gen_interfaces.py`` and ``tests/confo
 """
 from __future__ import annotations
 
-import gzip
 import importlib.util
-import io
-import json
 import keyword
 import re
-import tarfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from batch_constructs.bindings._assembly import read_assembly  # noqa: F401 (re-exported: one home)
 
 VERSION = "2.275.0"
 
@@ -38,19 +36,6 @@ def load_types() -> dict[str, dict[str, Any]]:
     if path is None:
         raise FileNotFoundError(f"aws-cdk-lib {VERSION} is not installed (pip install aws-cdk-lib=={VERSION})")
     return read_assembly(path)["types"]
-
-
-def read_assembly(path: Path) -> dict[str, Any]:
-    """The whole assembly document of a jsii tarball (any jsii package: ``aws-cdk-lib``, the cdktf
-    provider bindings read by ``scripts/gen_provider_schema.py``)."""
-    with tarfile.open(path) as tar:
-        document = json.loads(tar.extractfile("package/.jsii").read())  # type: ignore[union-attr]
-        if document.get("schema") == "jsii/file-redirect":
-            raw = tar.extractfile("package/" + document["filename"]).read()  # type: ignore[union-attr]
-            if document.get("compression") == "gzip":
-                raw = gzip.decompress(raw)
-            document = json.load(io.BytesIO(raw))
-    return document
 
 
 def module_types(module: str) -> dict[str, dict[str, Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from batch_constructs import (AllocationStrategy, EcsMachineImage, EcsMachineImageType, ManagedEc2EcsComputeEnvironment,
                               ManagedEc2EksComputeEnvironment, UnmanagedComputeEnvironment)
-from batch_constructs.providers import provider_class
+from batch_constructs.bindings import resource_class
 from batch_constructs.core import Duration, Tags
 from batch_constructs.ec2 import InstanceClass, InstanceSize, InstanceType, LaunchTemplate, PlacementGroup, Vpc
 from batch_constructs.iam import ManagedPolicy, Role, ServicePrincipal
@@ -124,7 +124,7 @@ class EksStack(ExampleStack):
         vpc = Vpc(self, "VPC")
         cluster_role = Role(self, "ClusterRole", assumed_by=ServicePrincipal("eks.amazonaws.com"),
                             managed_policies=[ManagedPolicy.from_aws_managed_policy_name("AmazonEKSClusterPolicy")])
-        cluster = provider_class("eks_cluster", "EksCluster")(
+        cluster = resource_class("aws_eks_cluster")(
             self, "Cluster", name="batch-example", role_arn=cluster_role.role_arn,
             vpc_config={"subnet_ids": vpc.private_subnet_ids})
         ManagedEc2EksComputeEnvironment(self, "myEksComputeEnv", vpc=vpc, eks_cluster=cluster,

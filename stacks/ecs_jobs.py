@@ -9,7 +9,7 @@ from batch_constructs import (Action, Device, DevicePermission, EcsEc2ContainerD
                               FargateComputeEnvironment, LinuxParameters, LogDrivers,
                               OrderedComputeEnvironment, Reason, RetentionDays, RetryStrategy, Secret, Tmpfs,
                               TmpfsMountOption, Ulimit, UlimitName)
-from batch_constructs.providers import provider_class
+from batch_constructs.bindings import resource_class
 from batch_constructs.core import Duration, Size
 from batch_constructs.ec2 import Vpc
 from batch_constructs.ecs import ContainerImage, CpuArchitecture, FargatePlatformVersion
@@ -47,8 +47,8 @@ class EfsVolumeStack(ExampleStack):
     ``add_volume`` of an access-point volume and a host volume; plus Linux parameters and ulimits."""
 
     def build(self) -> None:
-        fs = provider_class("efs_file_system", "EfsFileSystem")(self, "FileSystem", encrypted=True)
-        access_point = provider_class("efs_access_point", "EfsAccessPoint")(
+        fs = resource_class("aws_efs_file_system")(self, "FileSystem", encrypted=True)
+        access_point = resource_class("aws_efs_access_point")(
             self, "AccessPoint", file_system_id=fs.id)
         # myFileSystem.grantRead(myJobRole) of the seed.
         job_role = Role(self, "JobRole", assumed_by=ServicePrincipal("ecs-tasks.amazonaws.com"))
@@ -79,7 +79,7 @@ class FargateLogsStack(ExampleStack):
     retention, written by the execution role) and ECS Exec (a job role is created)."""
 
     def build(self) -> None:
-        repository = provider_class("ecr_repository", "EcrRepository")(
+        repository = resource_class("aws_ecr_repository")(
             self, "Repository", name="batch-constructs-example", force_delete=True)
         EcsJobDefinition(self, "JobDefn", container=EcsFargateContainerDefinition(
             self, "myFargateContainer",
@@ -104,9 +104,9 @@ class SecretsStack(ExampleStack):
     registry with credentials in the same secret."""
 
     def build(self) -> None:
-        secret = provider_class("secretsmanager_secret", "SecretsmanagerSecret")(
+        secret = resource_class("aws_secretsmanager_secret")(
             self, "MySecret", name_prefix="batch-example-", recovery_window_in_days=0)
-        parameter = provider_class("ssm_parameter", "SsmParameter")(
+        parameter = resource_class("aws_ssm_parameter")(
             self, "MyParameter", name="/batch-constructs/example/config", type="String", value="not-a-secret")
         EcsJobDefinition(self, "JobDefn", container=EcsEc2ContainerDefinition(
             self, "containerDefn", image=_image(), memory=Size.mebibytes(2048), cpu=1,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from batch_constructs import (Action, DnsPolicy, EcsEc2ContainerDefinition, EksContainerDefinition,
                               EksJobDefinition, EksVolume, EmptyDirMediumType, ImagePullPolicy,
                               MultiNodeContainer, MultiNodeJobDefinition, Reason, RetryStrategy)
-from batch_constructs.providers import provider_class
+from batch_constructs.bindings import resource_class
 from batch_constructs.core import Duration, Size
 from batch_constructs.ec2 import InstanceClass, InstanceSize, InstanceType
 from batch_constructs.ecs import ContainerImage
@@ -81,7 +81,7 @@ class EksEcrImageStack(ExampleStack):
     the URI is rendered and no execution role is created (EKS nodes pull with their node role)."""
 
     def build(self) -> None:
-        repository = provider_class("ecr_repository", "EcrRepository")(
+        repository = resource_class("aws_ecr_repository")(
             self, "Repository", name="batch-constructs-eks-example", force_delete=True)
         EksJobDefinition(self, "EcrJob", container=EksContainerDefinition(
             self, "Container", image=ContainerImage.from_ecr_repository(repository, "v1"),

@@ -342,11 +342,11 @@ class SsmParameterImage:
     def get_image(self, scope: Any) -> MachineImageConfig:
         from cdktf import TerraformStack
 
-        from .._runtime import provider_class
+        from .._runtime import l1_class
         stack = TerraformStack.of(scope)
         data_id = "BatchConstructsAmi" + path_hash(self.parameter_name)
-        data = stack.node.try_find_child(data_id) or provider_class(
-            "data_aws_ssm_parameter", "DataAwsSsmParameter")(stack, data_id, name=self.parameter_name)
+        data = stack.node.try_find_child(data_id) or l1_class("data_aws_ssm_parameter")(
+            stack, data_id, name=self.parameter_name)
         return MachineImageConfig(data.value)
 
 

@@ -205,7 +205,7 @@ def fetch_schema_json(required: Mapping[str, Mapping[str, str]], *, terraform: s
     """The whole ``terraform providers schema -json`` output for ``required``
     (``{local name: {"source": ..., "version": ...}}``), from ``terraform init`` in a temporary
     directory (offline with ``provider_mirror`` or ``cli_config``). Also used by
-    ``scripts/gen_provider_schema.py``."""
+    ``python -m batch_constructs.bindings``."""
     binary = terraform or shutil.which(os.environ.get("TERRAFORM_BINARY_NAME", "terraform"))
     if not binary:
         raise HclError("rendering HCL needs the provider schema: install terraform (or pass terraform=...), "

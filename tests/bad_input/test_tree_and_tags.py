@@ -98,39 +98,45 @@ def test_warnings_point_at_the_users_line(stack: Any, vpc: Any) -> None:
     assert warning.filename == __file__
 
 
-def test_a_construct_of_another_stack_is_named_with_both_stacks(tmp_path: Any) -> None:
+def test_a_construct_of_another_stack_is_a_core_cross_stack_reference(tmp_path: Any) -> None:
+    """Within one App the core's cross-stack references carry the value (an output of stack 'one', a remote
+    state of it in stack 'two'), as AWS CDK's cross-stack references do."""
+    import json
+
     from cdktf import TerraformStack
 
     from batch_constructs import App
-    from batch_constructs._runtime import provider_class
+    from batch_constructs.providers import aws_provider
     from batch_constructs.ec2 import Vpc
 
     app = App(outdir=str(tmp_path / "out"))
     one, two = TerraformStack(app, "one"), TerraformStack(app, "two")
     for stack in (one, two):
-        provider_class("provider", "AwsProvider")(stack, "aws", region="us-east-1")
+        aws_provider(stack, "aws", region="us-east-1")
     env = ce(one, Vpc.from_attributes(one, "Vpc", vpc_id="vpc-1", private_subnet_ids=["subnet-a"]))
     JobQueue(two, "Queue", compute_environments=[OrderedComputeEnvironment(env, 1)])
-    with pytest.raises(ValidationError) as info:
-        app.synth()
-    assert info.value.path == "two/Queue/Resource"
-    assert "of stack 'one'" in info.value.message and "(this is stack 'two')" in info.value.message
-    assert not (tmp_path / "out").exists()
+    app.synth()
+    producer = json.loads((tmp_path / "out" / "stacks" / "one" / "cdk.tf.json").read_text())
+    consumer = json.loads((tmp_path / "out" / "stacks" / "two" / "cdk.tf.json").read_text())
+    (output,) = [v for k, v in producer["output"].items() if k.startswith("cross-stack-output-")]
+    assert output["value"].startswith("${aws_batch_compute_environment.")
+    (queue,) = consumer["resource"]["aws_batch_job_queue"].values()
+    assert queue["compute_environment_order"][0]["compute_environment"].startswith(
+        "${data.terraform_remote_state.cross-stack-reference-input-one.outputs.cross-stack-output-")
 
 
 def test_a_construct_of_another_app_raises(tmp_path: Any) -> None:
     from cdktf import TerraformStack
 
     from batch_constructs import App
-    from batch_constructs._runtime import provider_class
+    from batch_constructs.providers import aws_provider
     from batch_constructs.ec2 import Vpc
 
     apps = [App(outdir=str(tmp_path / name)) for name in ("a", "b")]
     stacks = [TerraformStack(app, "s") for app in apps]
     for stack in stacks:
-        provider_class("provider", "AwsProvider")(stack, "aws", region="us-east-1")
+        aws_provider(stack, "aws", region="us-east-1")
     env = ce(stacks[0], Vpc.from_attributes(stacks[0], "Vpc", vpc_id="vpc-1", private_subnet_ids=["subnet-a"]))
     JobQueue(stacks[1], "Queue", compute_environments=[OrderedComputeEnvironment(env, 1)])
-    with pytest.raises(ValidationError, match=r"\[s/Queue/Resource\] refers to aws_batch_compute_environment\.\w+, "
-                                              r"which this stack does not declare: a construct of another stack or App"):
+    with pytest.raises(ValidationError, match=r"\[s/Queue/Resource\] refers to a construct of stack 's' of another App"):
         apps[1].synth()

@@ -26,12 +26,12 @@ def build_module_stack(app: Any, id: str = "batch") -> Any:
     from cdktf import TerraformStack
 
     from batch_constructs import FargateComputeEnvironment, JobQueue, OrderedComputeEnvironment
-    from batch_constructs._runtime import provider_class
+    from batch_constructs.providers import aws_provider
     from batch_constructs.ec2 import Vpc
     from batch_constructs.module_export import ModuleInput, ModuleOutput
 
     stack = TerraformStack(app, id)
-    provider_class("provider", "AwsProvider")(stack, "aws", region="us-east-1")
+    aws_provider(stack, "aws", region="us-east-1")
     subnets = ModuleInput(stack, "subnet_ids", type="list(string)", description="Subnets of the compute environment")
     group = ModuleInput(stack, "security_group_id", type="string", description="Security group of the jobs")
     max_vcpus = ModuleInput(stack, "max_vcpus", type="number", default=64, description="vCPU limit")
@@ -238,9 +238,9 @@ def test_module_applies_on_moto_with_a_quiet_second_plan(exported: Path, terrafo
 def _stack() -> Any:
     from cdktf import App, TerraformStack
 
-    from batch_constructs._runtime import provider_class
+    from batch_constructs.providers import aws_provider
     stack = TerraformStack(App(), "bad")
-    provider_class("provider", "AwsProvider")(stack, "aws", region="us-east-1")
+    aws_provider(stack, "aws", region="us-east-1")
     return stack
 
 

@@ -234,9 +234,9 @@ def _prefix_of(with_custom_role: bool) -> tuple[str, dict[str, Any]]:
 
     from batch_constructs.ec2 import Vpc as _Vpc
     from batch_constructs.iam import ManagedPolicy, Role, ServicePrincipal
-    from batch_constructs._runtime import provider_class
+    from batch_constructs.providers import aws_provider
     stack = TerraformStack(Testing.app(), "TestStack")
-    provider_class("provider", "AwsProvider")(stack, "aws", region="us-east-1")
+    aws_provider(stack, "aws", region="us-east-1")
     vpc = _Vpc.from_attributes(stack, "Vpc", vpc_id="vpc-1", private_subnet_ids=["subnet-a"])
     role = None
     if with_custom_role:

@@ -35,9 +35,9 @@ def empties(value: Any, path: str = "") -> list[str]:
 def new_stack() -> Any:
     from cdktf import TerraformStack, Testing
 
-    from batch_constructs._runtime import provider_class
+    from batch_constructs.providers import aws_provider
     stack = TerraformStack(Testing.app(), "Prop")
-    provider_class("provider", "AwsProvider")(stack, "aws", region="us-east-1")
+    aws_provider(stack, "aws", region="us-east-1")
     return stack
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from batch_constructs import EcsJobDefinition, LogDrivers, RetentionDays, Secret, SecretVersionInfo, ValidationError
 from batch_constructs._runtime import provider_class
+from batch_constructs.providers import aws_provider
 from batch_constructs.core import Size
 from batch_constructs.ecs import ContainerImage
 from batch_constructs.testing import Match, Template
@@ -217,7 +218,7 @@ def test_a_secret_by_parameter_name_serves_several_stacks() -> None:
     templates = []
     for name in ("One", "Two"):
         stack = TerraformStack(app, name)
-        provider_class("provider", "AwsProvider")(stack, "aws", region="us-east-1")
+        aws_provider(stack, "aws", region="us-east-1")
         EcsJobDefinition(stack, "JobDefn", container=ec2(stack, secrets={"S": shared}))
         templates.append(Template.from_stack(stack))
     for template in templates:

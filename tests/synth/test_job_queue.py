@@ -12,6 +12,7 @@ from batch_constructs import (BatchConstructsWarning, FairshareSchedulingPolicy,
                               JobStateTimeLimitActionsReason, JobStateTimeLimitActionsState,
                               OrderedComputeEnvironment, Share, ValidationError)
 from batch_constructs._runtime import COMPAT, provider_class
+from batch_constructs.providers import aws_provider
 from batch_constructs.compute_environment_base import ImportedComputeEnvironment
 from batch_constructs.core import Duration, Tags
 from batch_constructs.testing import Match, Template
@@ -173,7 +174,7 @@ def test_scheduling_policy_and_fair_share_name(stack: Any, vpc: Any) -> None:
     # A FIFO queue at the same path gets another generated name: switching replaces the queue.
     from cdktf import TerraformStack, Testing
     other = TerraformStack(Testing.app(), "TestStack")
-    provider_class("provider", "AwsProvider")(other, "aws", region="us-east-1")
+    aws_provider(other, "aws", region="us-east-1")
     fifo = JobQueue(other, "Queue", compute_environments=[OrderedComputeEnvironment(
         ImportedComputeEnvironment(other, "Ce", ARN + "x"), 1)])
     fifo_name = only_queue(other)["name"]

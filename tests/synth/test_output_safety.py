@@ -13,7 +13,7 @@ from typing import Any, Callable
 import pytest
 
 from batch_constructs import _fs
-from batch_constructs._runtime import provider_class
+from batch_constructs.providers import aws_provider
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,7 +27,7 @@ def build(app: Any, name: str = "jobs", *, queue: bool = True, backend: bool = T
     stack = TerraformStack(app, name)
     if backend:
         LocalBackend(stack, path=f"terraform.{name}.tfstate")
-    provider_class("provider", "AwsProvider")(stack, "aws", region="us-east-1")
+    aws_provider(stack, "aws", region="us-east-1")
     vpc = Vpc.from_attributes(stack, "Vpc", vpc_id="vpc-1", private_subnet_ids=["subnet-a"])
     ce = FargateComputeEnvironment(stack, "CE", vpc=vpc)
     if queue:

@@ -19,6 +19,7 @@ def test_readme_python_examples_run(tmp_path: Path, monkeypatch: Any) -> None:
     from batch_constructs import (EcsEc2ContainerDefinition, FargateComputeEnvironment, JobQueue,
                                   OrderedComputeEnvironment)
     from batch_constructs._runtime import provider_class
+    from batch_constructs.providers import aws_provider
     from batch_constructs.core import Duration, Size
     from batch_constructs.ec2 import InstanceClass, InstanceSize, InstanceType, Vpc
     from batch_constructs.ecs import ContainerImage
@@ -30,7 +31,7 @@ def test_readme_python_examples_run(tmp_path: Path, monkeypatch: Any) -> None:
     app = Testing.app()
     for index, code in enumerate(blocks):
         stack = TerraformStack(app, f"Readme{index}")
-        provider_class("provider", "AwsProvider")(stack, "aws", region="us-east-1")
+        aws_provider(stack, "aws", region="us-east-1")
         image = ContainerImage.from_registry("public.ecr.aws/amazonlinux/amazonlinux:latest")
         vpc = Vpc.from_attributes(stack, "Existing", vpc_id="vpc-1", private_subnet_ids=["subnet-1"])
         shared_ce = FargateComputeEnvironment(stack, "SharedCE", vpc=vpc)

@@ -13,8 +13,8 @@ from batch_constructs._base import BatchConstruct
 from batch_constructs.testing import Template
 
 Breaker = Callable[[dict[str, Any]], dict[str, Any]]
-# Both lanes check: bindings 20.1 (hashicorp/aws 5.100.0, schema from Terraform) and 21.22.1 (6.25.0, schema from
-# the bindings' jsii assembly); the broken renders below fail the same way on both.
+# Both lanes check: hashicorp/aws 5.100.0 (schema from Terraform) and 6.69.1 (schema from cdktn-provider-aws 25.8.1's
+# jsii assembly); the broken renders below fail the same way on both.
 
 
 def break_render(monkeypatch: pytest.MonkeyPatch, cls: str, breaker: Breaker) -> None:
@@ -98,11 +98,11 @@ def test_every_example_stack_passes_and_uses_only_generated_types(tmp_path: Path
     versions = {doc["terraform"]["required_providers"]["aws"]["version"] for doc in docs.values()}
     assert len(versions) == 1 and versions <= set(SCHEMA_MODULES), versions  # every document is checked
     generated = importlib.import_module(f"batch_constructs.{SCHEMA_MODULES[versions.pop()]}")
-    # RESOURCES holds the example app's own EKS cluster too (gen_provider_schema.EXAMPLE_RESOURCES)
+    # RESOURCES holds the example app's own EKS cluster too (_schema_gen.EXAMPLE_RESOURCES)
     known = {"resource": set(generated.RESOURCES) | set(generated.BUILTIN),
              "data": set(generated.DATA_SOURCES)}
     for name, doc in docs.items():
         assert schema_problems(doc) == [], name
         for section in ("resource", "data"):
             extra = set(doc.get(section) or {}) - known[section]
-            assert not extra, f"{name} emits {section} types missing from scripts/gen_provider_schema.py: {extra}"
+            assert not extra, f"{name} emits {section} types missing from batch_constructs/bindings/_schema_gen.py: {extra}"

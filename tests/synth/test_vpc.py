@@ -158,7 +158,7 @@ def test_interface_and_gateway_endpoints(stack: Any) -> None:
     endpoints = template.find_resources("aws_vpc_endpoint")
     ecr_json = next(v for k, v in endpoints.items() if k.startswith("VPC_Ecr_"))
     # the region's attribute: ``name`` in hashicorp/aws 5.x, ``region`` in 6.x
-    region = "region" if COMPAT.major >= 21 else "name"
+    region = COMPAT.region_attribute
     assert ecr_json["service_name"].endswith(f".${{data.aws_region.BatchConstructsRegion.{region}}}.ecr.api")
     assert 'contains(["cn-north-1", "cn-northwest-1"]' in ecr_json["service_name"]   # cn.com.amazonaws in China
     assert ecr_json["private_dns_enabled"] is True and ecr_json["vpc_endpoint_type"] == "Interface"

@@ -1,4 +1,4 @@
-"""``batch_constructs/_provider_schema_aws_5.py`` is reproducible: the generator, run against the real
+"""``batch_constructs/bindings/schema_aws_5_100_0.py`` is reproducible: the generator, run against the real
 ``terraform providers schema -json`` (offline, with the hashicorp/aws 5.100.0 mirror), writes it byte for byte."""
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def mirror() -> Path:
 
 
 def test_committed_schema_module_is_what_the_generator_writes(mirror: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "scripts.gen_provider_schema", "--check", "--mirror", str(mirror)],
+    done = subprocess.run([sys.executable, "-m", "batch_constructs.bindings", "schema", "--provider-version", "5.100.0",
+                           "--terraform", "--check", "--mirror", str(mirror)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "is up to date" in done.stdout
@@ -37,11 +38,13 @@ def test_committed_schema_module_is_what_the_generator_writes(mirror: Path) -> N
 
 def test_check_fails_on_a_difference(mirror: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                      capsys: Any) -> None:
-    from scripts import gen_provider_schema as generator
+    from batch_constructs.bindings import __main__ as cli
+    from batch_constructs.bindings import _schema_gen as generator
 
-    tampered = tmp_path / "_provider_schema_aws_5.py"
-    tampered.write_text(generator.TARGET.read_text().replace('"name":["string","r"]', '"nam":["string","r"]', 1))
-    monkeypatch.setattr(generator, "TARGET", tampered)
-    monkeypatch.setattr(generator, "ROOT", tmp_path)
-    assert generator.main(["--check", "--mirror", str(mirror)]) == 1
+    committed = generator.target_for("5.100.0")
+    tampered = tmp_path / committed.name
+    tampered.write_text(committed.read_text().replace('"name":["string","r"]', '"nam":["string","r"]', 1))
+    monkeypatch.setattr(generator, "PACKAGE", tmp_path)
+    assert cli.main(["schema", "--provider-version", "5.100.0", "--terraform", "--check",
+                     "--mirror", str(mirror)]) == 1
     assert "out of date" in capsys.readouterr().err

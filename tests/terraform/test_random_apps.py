@@ -106,12 +106,12 @@ def test_random_apps_raise_validation_error_or_pass_terraform_validate(terraform
     from constructs import Construct
 
     from batch_constructs._base import _forget, validate_tree
-    from batch_constructs._runtime import provider_class
+    from batch_constructs.providers import aws_provider
     from batch_constructs.ec2 import Vpc
     from batch_constructs.testing import Template
 
     stack = TerraformStack(Testing.app(), "Random")
-    provider_class("provider", "AwsProvider")(stack, "aws", region="us-east-1")
+    aws_provider(stack, "aws", region="us-east-1")
     vpc = Vpc.from_attributes(stack, "Vpc", vpc_id="vpc-1", private_subnet_ids=["subnet-a", "subnet-b"])
     outcome = {"kept": 0, "refused": 0}
 

@@ -1,12 +1,13 @@
-"""``scripts/gen_provider_schema.py --assembly``: the compact schema derived from a bindings jsii assembly (a small
-hand-made fragment of one; the real 21.22.1 assembly is ``tests/synth/test_provider_schema_assembly.py``'s)."""
+"""``python -m batch_constructs.bindings schema --assembly``: the compact schema derived from a bindings jsii
+assembly (a small hand-made fragment of one; the real cdktn-provider-aws 25.8.1 assembly is
+``tests/synth/test_provider_schema_assembly.py``'s)."""
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
 
-from scripts import gen_provider_schema as generator
+from batch_constructs.bindings import _schema_gen as generator
 
 NS = "@cdktf/provider-aws.thing"
 LINK = "https://registry.terraform.io/providers/hashicorp/aws/6.25.0/docs"
