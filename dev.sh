@@ -1,40 +1,59 @@
 #!/usr/bin/env bash
 # The project's two commands (see README):
-#   ./dev.sh main [main.py options]   set up .venv, then synthesize every example stack (python main.py)
-#   ./dev.sh test [pytest options]    set up .venv, then run the whole suite: everything (terraform
-#                                     validate and the moto end-to-end included) pinning hashicorp/aws
-#                                     5.100.0, and the synth-level tests again pinning 6.69.1
-#                                     (BATCH_CONSTRUCTS_AWS_PROVIDER_VERSION), as concurrent parts.
-#                                     With arguments, pytest gets them: one run per provider version.
+#   ./dev.sh main [main.py options]   set up .venv, then synthesize every example stack (python main.py);
+#                                     with --core cdktn, .venv-cdktn (CDK Terrain) instead
+#   ./dev.sh test [pytest options]    set up .venv (cdktf) and .venv-cdktn (CDK Terrain), then run the
+#                                     whole suite as concurrent parts: everything on cdktf pinning
+#                                     hashicorp/aws 5.100.0 (terraform validate, moto end-to-end), the
+#                                     same end-to-end on cdktn, and the synth-level tests on both
+#                                     cores pinning 6.69.1 (BATCH_CONSTRUCTS_AWS_PROVIDER_VERSION).
+#                                     With arguments, pytest gets them: one run per lane.
 set -euo pipefail
 cd "$(dirname "$0")"
 command=${1:-}
 shift || true
 case "$command" in
   main)
-    scripts/setup.sh .venv constraints/aws5.txt test
+    core=${BATCH_CONSTRUCTS_CORE:-cdktf}
+    previous=""
+    for arg in "$@"; do  # --core cdktn / --core=cdktn: the CDK Terrain venv
+      case "$previous $arg" in "--core cdktn" | *" --core=cdktn") core=cdktn ;; esac
+      previous=$arg
+    done
+    if [ "$core" = cdktn ]; then
+      scripts/setup.sh .venv-cdktn constraints/cdktn.txt cdktn,cdktn-provider,test
+      BATCH_CONSTRUCTS_CORE=cdktn exec .venv-cdktn/bin/python main.py "$@"
+    fi
+    scripts/setup.sh .venv constraints/aws5.txt cdktf,test
     exec .venv/bin/python main.py "$@"
     ;;
   test)
-    scripts/setup.sh .venv constraints/aws5.txt test
-    # The tests that apply to moto spend their time waiting on the provider's polling, so the
-    # suite runs as concurrent parts (one pytest process each, its own moto server and temp dir):
-    # four parts of apply scenarios beside one part with everything else, and the synth-level
-    # tests pinning hashicorp/aws 6.69.1 as a sixth part. Each part's output
-    # is printed whole when it ends; the exit status is non-zero if any part failed.
+    scripts/setup.sh .venv constraints/aws5.txt cdktf,test
+    scripts/setup.sh .venv-cdktn constraints/cdktn.txt cdktn,cdktn-provider,test
+    # Lanes: cdktf 0.21 + hashicorp/aws 5.100.0 runs everything (terraform validate and the moto
+    # end-to-end included); cdktn 0.24 (CDK Terrain, .venv-cdktn) + 5.100.0 runs the same moto
+    # end-to-end of every example stack; both cores run the synth-level tests pinning 6.69.1; each
+    # lane's tests with users' own objects use that core's prebuilt provider package.
     if [ $# -gt 0 ]; then
-      # Arguments (paths, -k, -m ...) go to pytest: one process per provider version, as given.
+      # Arguments (paths, -k, -m ...) go to pytest: one process per lane, as given.
       status=0
-      echo "== hashicorp/aws 5.100.0 ==" >&2
-      .venv/bin/python -m pytest -q "$@" || status=$?
-      echo "== hashicorp/aws 6.69.1: synth-level tests ==" >&2
-      rc=0
-      BATCH_CONSTRUCTS_AWS_PROVIDER_VERSION=6.69.1 \
-        .venv/bin/python -m pytest -q -p no:cacheprovider -m "not terraform and not e2e" "$@" || rc=$?
-      [ "$rc" = 5 ] && rc=0  # 5: the arguments selected only Terraform tests, none at synth level
-      [ "$rc" = 0 ] || status=$rc
+      lane() {  # title, python, core, provider version, pytest arguments...
+        local title=$1 python=$2 core=$3 version=$4; shift 4
+        echo "== $title ==" >&2
+        local rc=0
+        BATCH_CONSTRUCTS_CORE=$core BATCH_CONSTRUCTS_AWS_PROVIDER_VERSION=$version \
+          "$python" -m pytest -q -p no:cacheprovider "$@" || rc=$?
+        [ "$rc" = 5 ] && rc=0  # 5: the arguments selected no test of this lane
+        [ "$rc" = 0 ] || status=$rc
+      }
+      lane "cdktf + hashicorp/aws 5.100.0" .venv/bin/python cdktf 5.100.0 "$@"
+      lane "cdktf + hashicorp/aws 6.69.1: synth-level" .venv/bin/python cdktf 6.69.1 -m "not terraform and not e2e" "$@"
+      lane "cdktn + hashicorp/aws 6.69.1: synth-level" .venv-cdktn/bin/python cdktn 6.69.1 -m "not terraform and not e2e" "$@"
       exit $status
     fi
+    # The tests that apply to moto spend their time waiting on the provider's polling, so the
+    # suite runs as concurrent parts (one pytest process each, its own moto servers and temp dir).
+    # Each part's output is printed whole when it ends; the exit status is non-zero if any failed.
     apply1="tests/e2e/test_apply.py"
     apply2="tests/terraform/test_queue_plan_changes.py tests/terraform/test_docker_asset_apply.py"
     apply3="tests/terraform/test_plan_changes.py tests/e2e/test_module.py tests/terraform/test_neighbours1_validate.py"
@@ -43,31 +62,36 @@ case "$command" in
     for f in $apply1 $apply2 $apply3 $apply4; do ignore="$ignore --ignore=$f"; done
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
-    run_part() {  # name, pytest arguments...
-      local name=$1; shift
-      local version=5.100.0
-      if [ "$name" = aws6 ]; then version=6.69.1; fi
+    parts=""
+    run_part() {  # name, python, core, provider version, pytest arguments...
+      local name=$1 python=$2 core=$3 version=$4; shift 4
+      parts="$parts $name"
       ( rc=0
-        BATCH_CONSTRUCTS_AWS_PROVIDER_VERSION=$version .venv/bin/python -m pytest -q -p no:cacheprovider --basetemp="$work/$name" --durations=8 "$@" \
+        BATCH_CONSTRUCTS_CORE=$core BATCH_CONSTRUCTS_AWS_PROVIDER_VERSION=$version \
+          "$python" -m pytest -q -p no:cacheprovider --basetemp="$work/$name" --durations=8 "$@" \
           > "$work/$name.log" 2>&1 || rc=$?
         echo "$rc" > "$work/$name.rc" ) &
     }
-    echo "== the whole suite pinning hashicorp/aws 5.100.0, the synth-level tests pinning 6.69.1 (aws6) ==" >&2
+    echo "== cdktf + hashicorp/aws 5.100.0: everything; cdktn + 5.100.0: the moto end-to-end;" \
+         "both cores: synth-level pinning 6.69.1 ==" >&2
     # shellcheck disable=SC2086
-    run_part apply-1 $apply1
+    run_part apply-1 .venv/bin/python cdktf 5.100.0 $apply1
     # shellcheck disable=SC2086
-    run_part apply-2 $apply2
+    run_part apply-2 .venv/bin/python cdktf 5.100.0 $apply2
     # shellcheck disable=SC2086
-    run_part apply-3 $apply3
+    run_part apply-3 .venv/bin/python cdktf 5.100.0 $apply3
     # shellcheck disable=SC2086
-    run_part apply-4 $apply4
+    run_part apply-4 .venv/bin/python cdktf 5.100.0 $apply4
     # shellcheck disable=SC2086
-    run_part rest tests $ignore
-    # hashicorp/aws 6.69.1: the synth-level tests again
-    run_part aws6 -m "not terraform and not e2e" tests/unit tests/synth tests/bad_input tests/ports
+    run_part rest .venv/bin/python cdktf 5.100.0 tests $ignore
+    run_part cdktn-e2e .venv-cdktn/bin/python cdktn 5.100.0 $apply1
+    run_part aws6 .venv/bin/python cdktf 6.69.1 -m "not terraform and not e2e" tests/unit tests/synth tests/bad_input \
+      tests/ports
+    run_part cdktn-aws6 .venv-cdktn/bin/python cdktn 6.69.1 -m "not terraform and not e2e" tests/unit tests/synth \
+      tests/bad_input tests/ports
     wait
     status=0
-    for name in rest apply-1 apply-2 apply-3 apply-4 aws6; do
+    for name in $parts; do
       echo "== part $name (exit $(cat "$work/$name.rc")) ==" >&2
       cat "$work/$name.log"
       [ "$(cat "$work/$name.rc")" = 0 ] || status=1

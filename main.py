@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--aws-provider-version", default=None, metavar="VERSION",
                         help="the hashicorp/aws version the output pins: 5.100.0 (default) or 6.69.1 "
                              "(default: $BATCH_CONSTRUCTS_AWS_PROVIDER_VERSION or 5.100.0)")
+    parser.add_argument("--core", choices=("cdktf", "cdktn"), default=None,
+                        help="the Terraform CDK core: cdktf 0.21 or CDK Terrain (cdktn) "
+                             "(default: $BATCH_CONSTRUCTS_CORE, else the one installed, cdktf first)")
     parser.add_argument("--provider-mirror", default=None,
                         help="filesystem provider mirror for fetching provider schemas offline (HCL and modules; "
                              "default: $BATCH_CONSTRUCTS_PROVIDER_MIRROR)")
@@ -39,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
             use_provider_version(args.aws_provider_version)
         except ValueError as error:
             parser.error(str(error))
+
+    if args.core:
+        import os
+        os.environ["BATCH_CONSTRUCTS_CORE"] = args.core
 
     import stacks
     from batch_constructs import App, ValidationError

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ._check import check_id, describe
+from ._core import CORES, cdk
 from ._errors import ValidationError
 from ._escape_hatch import CFN_TYPES, Overrides, hatch_class
 from ._keywords import check_keywords, suggest_keywords
@@ -28,7 +29,7 @@ from .core import construct_key, tags_of
 quiet_node_banners()
 
 import jsii  # noqa: E402
-from cdktf import Aspects, IAspect, TerraformStack  # noqa: E402
+from functools import lru_cache  # noqa: E402
 from constructs import Construct, IValidation  # noqa: E402
 
 Render = Callable[[], dict[str, Any]]
@@ -45,13 +46,27 @@ class _Validation:
         return list(self._owner._validate())
 
 
-@jsii.implements(IAspect)
-class _Finalizer:
+class _FinalizerBase:
     def __init__(self, owner: "BatchConstruct") -> None:
         self._owner = owner
 
     def visit(self, node: Any) -> None:
         self._owner._finalize()
+
+
+@lru_cache(maxsize=None)
+def _finalizer_class(core: Any) -> type:
+    """The finalizing aspect for ``core`` (each core has its own ``IAspect``)."""
+    return jsii.implements(core.IAspect)(type("_Finalizer", (_FinalizerBase,), {"__module__": __name__}))
+
+
+def _is_stack(scope: Any) -> bool:
+    return any(isinstance(scope, core.TerraformStack) for core in _loaded_cores())
+
+
+def _loaded_cores() -> list[Any]:
+    import sys
+    return [sys.modules[name] for name in CORES if name in sys.modules]
 
 
 class _LateL1:
@@ -101,7 +116,7 @@ def check_placement(kind: str, scope: Any, id: Any) -> None:
     if scope.node.try_find_child(id) is not None:
         raise ValidationError(scope, f"{kind}: there is already a construct with id '{id}' here; give each "
                                      "construct of one scope its own id")
-    if not any(isinstance(s, TerraformStack) for s in scope.node.scopes):
+    if not any(_is_stack(s) for s in scope.node.scopes):
         raise ValidationError(scope, f"{kind} '{id}' must be created inside a TerraformStack, not directly in "
                                      "the App: create a stack (TerraformStack(app, 'name')) and pass it as scope")
 
@@ -148,7 +163,8 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
             resource._bc_overrides = overrides = Overrides(self, CFN_TYPES.get(cls))
             self._late.append(_LateL1(resource, render, taggable, overrides))
             if not self._finalizer_added:
-                Aspects.of(resource).add(_Finalizer(self))
+                core = cdk(scope or self)
+                core.Aspects.of(resource).add(_finalizer_class(core)(self))
                 self._finalizer_added = True
         return resource
 
@@ -169,8 +185,9 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
             late.keys = set(attrs)
 
     @property
-    def stack(self) -> TerraformStack:
-        return TerraformStack.of(self)
+    def stack(self) -> Any:
+        """The ``TerraformStack`` of this construct."""
+        return cdk(self).TerraformStack.of(self)
 
 
 def registered_constructs(scope: Construct) -> list[BatchConstruct]:

@@ -59,6 +59,7 @@ def token_string(value: Any) -> str:
     """A number (or number token) as a string for a string-typed field (``"2048"``, ``"${var.x}"``)."""
     from ._tokens import format_number
     if is_unresolved(value):
-        from cdktf import Token
+        from ._core import cdk
+        Token = cdk().Token
         return Token.as_string(value)
     return format_number(value)

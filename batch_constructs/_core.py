@@ -1,44 +1,89 @@
-"""Which Terraform CDK core a scope belongs to: cdktf 0.21 (the default) or CDK Terrain (``cdktn``).
+"""Which Terraform CDK core a scope belongs to: cdktf 0.21 or CDK Terrain (``cdktn``) 0.24.
 
-The two cores are separate jsii libraries: an element made with one inside a stack of the other
-fails at synth. Everything this library creates therefore follows the core of the scope it is
-given, and this module is the one place that decides it: :func:`core_of` returns the core's
-Python module (``cdktf`` or ``cdktn``), which has the same classes (``TerraformStack``,
-``TerraformResource``, ``Token``, ``Fn``, ...).
+The two cores are separate jsii libraries with the same Python API (``App``, ``TerraformStack``,
+``TerraformResource``, ``Token``, ``Fn``, ...): an element, token or aspect made with one inside
+a stack of the other fails at synth. Everything this library creates therefore follows the core
+of the scope it is given, and this module is the one place that decides it:
 
-``cdktn`` is looked at only when it is already imported (a user of it imported it to make their
-App), so a cdktf user never loads it.
+* :func:`core_of` ``(scope)``: the core module whose ``App``/``TerraformStack`` the scope's tree
+  is made of;
+* :func:`cdk` ``(scope=None)``: that, or for helpers without a scope (a token function of an
+  ARN string), the **current core**: ``$BATCH_CONSTRUCTS_CORE`` (``cdktf`` or ``cdktn``) if set,
+  else the core of the scope seen last (an App made, an element created), else the only core
+  imported, else the first installed (cdktf, then cdktn).
+
+``cdktn`` is looked at only when it is imported (a user of it imported it to make their App), and
+``cdktf`` likewise once either is: a cdktn user never loads cdktf.
 """
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import os
 import sys
 import types
 from typing import Any
 
-__all__ = ["CORES", "core_of", "core_named"]
+__all__ = ["CORES", "CORE_ENV", "cdk", "core_named", "core_of", "default_core"]
 
-#: The supported cores, by module name: cdktf first (the default).
+#: The supported cores, by module name, in order of preference.
 CORES = ("cdktf", "cdktn")
+CORE_ENV = "BATCH_CONSTRUCTS_CORE"
+
+_current: list[types.ModuleType] = []
 
 
 def core_named(name: str) -> types.ModuleType:
     """The core module ``name`` (``"cdktf"`` or ``"cdktn"``), imported."""
     if name not in CORES:
-        raise ValueError(f"unknown Terraform CDK core {name!r}: expected one of {', '.join(CORES)}")
-    return importlib.import_module(name)
+        raise ValueError(f"unknown Terraform CDK core {name!r}: expected one of {', '.join(CORES)} "
+                         f"(${CORE_ENV}, App(core=...), main.py --core)")
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        raise ImportError(f"the Terraform CDK core {name!r} is not installed: "
+                          f"pip install 'batch_constructs[{name}]'") from None
+
+
+def _remember(core: types.ModuleType) -> types.ModuleType:
+    if not _current or _current[0] is not core:
+        _current[:] = [core]
+    return core
+
+
+def default_core() -> types.ModuleType:
+    """The current core (see the module doc)."""
+    chosen = os.environ.get(CORE_ENV)
+    if chosen:
+        return core_named(chosen.strip())
+    if _current:
+        return _current[0]
+    for name in CORES:
+        if name in sys.modules:
+            return sys.modules[name]
+    for name in CORES:
+        if importlib.util.find_spec(name) is not None:
+            return core_named(name)
+    raise ImportError("no Terraform CDK core is installed: pip install 'batch_constructs[cdktf]' "
+                      "or 'batch_constructs[cdktn]'")
 
 
 def core_of(scope: Any) -> types.ModuleType:
-    """The core (``cdktf`` or ``cdktn`` module) whose App ``scope`` belongs to; cdktf when neither
-    can tell (a bare ``constructs.Construct`` tree)."""
-    cdktn = sys.modules.get("cdktn")
-    if cdktn is not None and scope is not None:
-        try:
-            root = scope.node.root
-        except AttributeError:
-            root = None
-        if isinstance(root, cdktn.App) or isinstance(scope, cdktn.TerraformStack) or any(
-                isinstance(s, cdktn.TerraformStack) for s in getattr(getattr(scope, "node", None), "scopes", ())):
-            return cdktn
-    return core_named("cdktf")
+    """The core (``cdktf`` or ``cdktn`` module) whose App ``scope`` belongs to; the current core when
+    the tree tells nothing (a bare ``constructs.Construct`` tree)."""
+    loaded = [sys.modules[name] for name in CORES if name in sys.modules]
+    if scope is not None and len(loaded) > 1:
+        node = getattr(scope, "node", None)
+        root = getattr(node, "root", None)
+        for core in loaded:
+            if isinstance(root, core.App) or isinstance(scope, core.TerraformStack) or any(
+                    isinstance(s, core.TerraformStack) for s in getattr(node, "scopes", ())):
+                return _remember(core)
+    if len(loaded) == 1 and not os.environ.get(CORE_ENV):
+        return _remember(loaded[0])
+    return _remember(default_core())
+
+
+def cdk(scope: Any = None) -> types.ModuleType:
+    """The core module to use: :func:`core_of` ``scope``, or the current core without one."""
+    return core_of(scope) if scope is not None else default_core()

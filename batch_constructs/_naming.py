@@ -32,7 +32,9 @@ def check_name(scope: Any, prop: str, value: str | None) -> None:
 def arn_resource_name(arn: str) -> str:
     """``arn:...:compute-environment/name`` → ``name`` (Terraform functions for token ARNs)."""
     if is_unresolved(arn):
-        from cdktf import Fn, Token
+        from ._core import cdk
+        core = cdk()
+        Fn, Token = core.Fn, core.Token
         return Token.as_string(Fn.element(Fn.split("/", arn), 1))
     return arn.split("/", 1)[1] if "/" in arn else arn
 

@@ -5,11 +5,14 @@
   dependency of this package; :func:`use_wheel_node`) unless ``JSII_NODE`` is set, so a fresh
   machine needs no system Node, and sets jsii's silencing variables for the Node versions it
   would warn about.
-* :func:`provider_class` imports one submodule of ``cdktf_cdktf_provider_aws`` **without**
-  running the package root's ``__init__`` (which imports all 2,000+ submodules: over 10 s).
-  Set ``BATCH_CONSTRUCTS_FULL_PROVIDER_IMPORT=1`` to import the package root the usual way.
-* :data:`COMPAT` describes the installed bindings line (20.1.x = hashicorp/aws 5.100,
-  21.x = 6.x): every attribute-name difference between them lives here.
+* :func:`provider_class` imports one submodule of the prebuilt bindings of the current core
+  (``cdktf_cdktf_provider_aws``, or ``cdktn_provider_aws`` on CDK Terrain) **without** running
+  the package root's ``__init__`` (which imports all 2,000+ submodules: over 10 s), for users'
+  own provider objects (the library emits through :mod:`batch_constructs.bindings`). Set
+  ``BATCH_CONSTRUCTS_FULL_PROVIDER_IMPORT=1`` to import the package root the usual way.
+* :data:`COMPAT` describes the pinned hashicorp/aws version (:mod:`batch_constructs.bindings`:
+  5.100.0 or 6.69.1), read from its generated schema: every attribute-name difference the
+  library acts on lives here.
 """
 from __future__ import annotations
 
@@ -24,6 +27,9 @@ from functools import lru_cache
 from typing import Any
 
 PROVIDER_PACKAGE = "cdktf_cdktf_provider_aws"
+#: the prebuilt bindings package of each core, and its distribution
+PROVIDER_PACKAGES = {"cdktf": ("cdktf_cdktf_provider_aws", "cdktf-cdktf-provider-aws>=20.1,<22"),
+                     "cdktn": ("cdktn_provider_aws", "cdktn-provider-aws>=25.8,<26")}
 FULL_IMPORT_ENV = "BATCH_CONSTRUCTS_FULL_PROVIDER_IMPORT"
 
 # Node majors whose jsii banners we silence: 20 is end-of-life for current jsii but works.
@@ -57,36 +63,45 @@ def quiet_node_banners() -> None:
     os.environ.setdefault("NODE_NO_WARNINGS", "1")
 
 
-def install_provider_loader() -> None:
-    """Register the bindings package without executing its ``__init__`` (no-op when it is
-    already imported, or with ``BATCH_CONSTRUCTS_FULL_PROVIDER_IMPORT=1``)."""
-    if PROVIDER_PACKAGE in sys.modules:
+def install_provider_loader(package_name: str | None = None) -> None:
+    """Register a prebuilt bindings package (default: each installed one) without executing its
+    ``__init__`` (no-op when it is already imported, or with ``BATCH_CONSTRUCTS_FULL_PROVIDER_IMPORT=1``)."""
+    if package_name is None:
+        for name, _ in PROVIDER_PACKAGES.values():
+            install_provider_loader(name)
+        return
+    if package_name in sys.modules:
         return
     if os.environ.get(FULL_IMPORT_ENV, "").lower() in ("1", "true", "yes"):
         return
-    spec = importlib.util.find_spec(PROVIDER_PACKAGE)
+    spec = importlib.util.find_spec(package_name)
     if spec is None or spec.submodule_search_locations is None:
         return
-    package = types.ModuleType(PROVIDER_PACKAGE)
+    package = types.ModuleType(package_name)
     package.__path__ = list(spec.submodule_search_locations)
     package.__spec__ = spec
     package.__file__ = spec.origin
-    package.__package__ = PROVIDER_PACKAGE
-    sys.modules[PROVIDER_PACKAGE] = package
+    package.__package__ = package_name
+    sys.modules[package_name] = package
 
 
 @lru_cache(maxsize=None)
-def provider_module(name: str) -> types.ModuleType:
-    """``cdktf_cdktf_provider_aws.<name>``, loaded on its own."""
+def _provider_module(package_name: str, requirement: str, name: str) -> types.ModuleType:
     quiet_node_banners()
-    install_provider_loader()
-    if PROVIDER_PACKAGE not in sys.modules:
+    install_provider_loader(package_name)
+    if package_name not in sys.modules:
         try:
-            importlib.import_module(PROVIDER_PACKAGE)
+            importlib.import_module(package_name)
         except ImportError:
-            raise ImportError("cdktf-cdktf-provider-aws is not installed: "
-                              "pip install 'cdktf-cdktf-provider-aws>=20.1,<22'") from None
-    return importlib.import_module(f"{PROVIDER_PACKAGE}.{name}")
+            raise ImportError(f"{package_name} is not installed: pip install '{requirement}'") from None
+    return importlib.import_module(f"{package_name}.{name}")
+
+
+def provider_module(name: str) -> types.ModuleType:
+    """``<prebuilt bindings of the current core>.<name>``, loaded on its own."""
+    from ._core import default_core
+    package_name, requirement = PROVIDER_PACKAGES[default_core().__name__]
+    return _provider_module(package_name, requirement, name)
 
 
 def provider_class(module: str, cls: str) -> Any:

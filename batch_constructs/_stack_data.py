@@ -11,7 +11,8 @@ _ACCOUNT_ID = "BatchConstructsCallerIdentity"
 
 
 def _singleton(scope: Any, id: str, module: str, cls: str) -> Any:
-    from cdktf import TerraformStack
+    from ._core import cdk
+    TerraformStack = cdk(scope).TerraformStack
 
     stack = TerraformStack.of(scope)
     existing = stack.node.try_find_child(id)

@@ -1,4 +1,4 @@
-"""``App``: a cdktf ``App`` whose ``synth()`` validates in Python first and never loses a file.
+"""``App``: the core's ``App`` (cdktf or cdktn) whose ``synth()`` validates in Python first and never loses a file.
 
 ``synth()`` runs every check of this library (raising :class:`~batch_constructs.ValidationError`
 before anything is written), lets cdktf synthesize into a private temporary directory, checks
@@ -16,6 +16,7 @@ import os
 import shutil
 import tempfile
 import weakref
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -23,9 +24,8 @@ from ._runtime import quiet_node_banners
 
 quiet_node_banners()
 
-import cdktf  # noqa: E402
-
 from ._base import finalize_tree, validate_tree  # noqa: E402
+from ._core import _remember, cdk, core_named, default_core  # noqa: E402
 from ._fs import commit  # noqa: E402
 from ._references import check_references  # noqa: E402
 from ._schema_check import check_schema  # noqa: E402
@@ -42,12 +42,34 @@ def default_state_path(stack_id: str) -> str:
     return f"../{stack_id}/terraform.{stack_id}.tfstate"
 
 
-class App(cdktf.App):
-    """``App(outdir=None, **cdktf_app_kwargs)``.
+class _AppMeta(type):
+    """``App(...)`` makes an instance of the App class of the chosen core (``core=`` or
+    :func:`batch_constructs._core.default_core`), a subclass of both ``App`` and the core's."""
+
+    def __call__(cls, *args: Any, core: str | None = None, **kwargs: Any) -> Any:
+        if "_bc_core" in cls.__dict__:
+            return super().__call__(*args, **kwargs)
+        module = core_named(core) if core is not None else default_core()
+        return _variant(cls, _remember(module))(*args, **kwargs)
+
+
+@lru_cache(maxsize=None)
+def _variant(cls: type, core: Any) -> type:
+    jsii_meta = type(core.App)
+    meta = type(f"App{jsii_meta.__name__}", (_AppMeta, jsii_meta), {})
+    return meta(cls.__name__, (cls, core.App), {"__module__": cls.__module__, "__qualname__": cls.__qualname__,
+                                                 "__doc__": cls.__doc__, "_bc_core": core})
+
+
+class App(metaclass=_AppMeta):
+    """``App(outdir=None, *, core=None, **app_kwargs)``: an ``App`` of the Terraform CDK core.
 
     :param outdir: the output directory; default ``$CDKTF_OUTDIR`` or ``cdktf.out``. Created
         (with its parents) at the first successful ``synth()``, never before.
-    Everything else goes to ``cdktf.App`` (``context``, ``stack_traces``, ``skip_validation``,
+    :param core: ``"cdktf"`` or ``"cdktn"`` (CDK Terrain); default ``$BATCH_CONSTRUCTS_CORE``, else
+        the core imported (cdktf first), else the one installed. The instance is also an
+        instance of that core's ``App``; the library's constructs follow it.
+    Everything else goes to the core's ``App`` (``context``, ``stack_traces``, ``skip_validation``,
     ``hcl_output``, ``skip_backend_validation``).
 
     Stacks without a backend get a ``LocalBackend`` whose state file lives in the stack's
@@ -94,7 +116,8 @@ class App(cdktf.App):
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _ensure_backends(app: cdktf.App) -> None:
+def _ensure_backends(app: Any) -> None:
+    cdktf = cdk(app)
     for stack in app.node.find_all():
         if not isinstance(stack, cdktf.TerraformStack):
             continue

@@ -175,7 +175,9 @@ def _dns_suffix(scope: Any) -> str:
 
 def _arn_part(arn: str, index: int) -> str:
     if is_unresolved(arn):
-        from cdktf import Fn, Token
+        from ._core import cdk
+        core = cdk()
+        Fn, Token = core.Fn, core.Token
         return Token.as_string(Fn.element(Fn.split(":", arn), index))
     return arn.split(":")[index]
 
@@ -309,7 +311,9 @@ class Repository(BatchConstruct, IRepository):
     @property
     def registry_uri(self) -> str:
         """``<account>.dkr.ecr.<region>.<dns suffix>``."""
-        from cdktf import Fn, Token
+        from ._core import cdk
+        core = cdk()
+        Fn, Token = core.Fn, core.Token
         return Token.as_string(Fn.element(Fn.split("/", self.repository_uri), 0))
 
     def add_lifecycle_rule(self, rule: LifecycleRule | None = None, /, *, description: str | None = None,

@@ -306,7 +306,8 @@ def _outdir_pattern(scope: Any, root: str) -> list[str]:
 
 def stack_repository(scope: Any) -> Any:
     """The stack's ``ContainerAssets`` repository, created on first use."""
-    from cdktf import TerraformStack
+    from ._core import cdk
+    TerraformStack = cdk(scope).TerraformStack
 
     from .core import RemovalPolicy
     from .ecr import Repository, TagMutability
@@ -322,7 +323,8 @@ def _new_build_elements(owner: "DockerImageAsset", context: str, image_uri: str,
                         command: str) -> tuple[Any, Any]:
     """The jsii edge of this module: cdktf's ``TerraformAsset`` (the context copy in the stack's
     directory) and ``DataResource`` (``terraform_data``) with its ``local-exec`` provisioner."""
-    import cdktf
+    from ._core import cdk
+    cdktf = cdk(owner)
     asset = cdktf.TerraformAsset(owner, "Context", path=context, type=cdktf.AssetType.DIRECTORY,
                                  asset_hash=owner.asset_hash)
     provisioner = cdktf.LocalExecProvisioner(
@@ -403,7 +405,9 @@ def _registry(repository: Any) -> str:
     registry = getattr(repository, "registry_uri", None)
     if registry:
         return registry
-    from cdktf import Fn, Token
+    from ._core import cdk
+    core = cdk()
+    Fn, Token = core.Fn, core.Token
     return Token.as_string(Fn.element(Fn.split("/", repository.repository_uri), 0))
 
 

@@ -137,7 +137,9 @@ def _arn(scope: Any, kind: str, resource_id: str) -> str:
 
 def _id_from_arn(arn: str) -> str:
     if is_unresolved(arn):
-        from cdktf import Fn, Token
+        from ._core import cdk
+        core = cdk()
+        Fn, Token = core.Fn, core.Token
         return Token.as_string(Fn.element(Fn.split("/", arn), 1))
     return arn.rsplit("/", 1)[1]
 

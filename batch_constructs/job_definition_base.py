@@ -253,7 +253,8 @@ class ImportedJobDefinition(Imported):
         super().__init__(scope, id)
         self.job_definition_arn = arn = self._keep_arn(arn_keyword, arn)
         if is_unresolved(arn):
-            from cdktf import Fn, Token
+            from ._core import cdk
+            Fn, Token = cdk(scope).Fn, cdk(scope).Token
             self.job_definition_name = Token.as_string(Fn.element(Fn.split(":", arn_resource_name(arn)), 0))
             self.job_definition_arn_prefix = arn
         else:

@@ -160,7 +160,9 @@ class ImportedLogGroup(BatchConstruct, ILogGroup):
             base = log_group_arn[:-2] if log_group_arn.endswith(":*") else log_group_arn
             self._arn = f"{base}:*"
             if is_unresolved(base):
-                from cdktf import Fn, Token
+                from ._core import cdk
+                core = cdk(scope)
+                Fn, Token = core.Fn, core.Token
                 self._name = Token.as_string(Fn.element(Fn.split(":", base), 6))
             else:
                 self._name = base.split(":", 6)[6]

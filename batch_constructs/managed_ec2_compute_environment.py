@@ -176,7 +176,9 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         name = getattr(role, "role_name", None)
         if name:
             return name
-        from cdktf import Fn, Token
+        from ._core import cdk
+        core = cdk()
+        Fn, Token = core.Fn, core.Token
         return Token.as_string(Fn.element(Fn.reverse(Fn.split("/", role.role_arn)), 0))
 
     # -- instance types ------------------------------------------------------------------------------

@@ -100,7 +100,9 @@ class ManagedEc2EksComputeEnvironment(ManagedEc2ComputeEnvironmentBase):
         if data is None:
             arn = self._eks_cluster_arn
             if is_unresolved(arn):
-                from cdktf import Fn, Token
+                from ._core import cdk
+                core = cdk()
+                Fn, Token = core.Fn, core.Token
                 name = Token.as_string(Fn.element(Fn.split("/", arn), 1))
             else:
                 name = arn.split("/", 1)[1]

@@ -245,7 +245,9 @@ class ImportedBucket(Imported, IBucket):
 
 def _name_from_arn(arn: str) -> str:
     if is_unresolved(arn):
-        from cdktf import Fn, Token
+        from ._core import cdk
+        core = cdk()
+        Fn, Token = core.Fn, core.Token
         return Token.as_string(Fn.element(Fn.split(":", arn), 5))
     return arn.split(":", 5)[5]
 

@@ -325,7 +325,9 @@ def _secret_name_of(arn: str) -> str:
     """AWS CDK ``parseSecretName``: the name after ``secret:``, without Secrets Manager's
     6-character suffix (a token ARN: the whole resource name)."""
     if is_unresolved(arn):
-        from cdktf import Fn, Token
+        from ._core import cdk
+        core = cdk()
+        Fn, Token = core.Fn, core.Token
         return Token.as_string(Fn.element(Fn.split(":", arn), 6))
     name = arn.split(":", 6)[6]
     head, _, tail = name.rpartition("-")

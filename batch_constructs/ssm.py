@@ -187,7 +187,8 @@ class StringParameter(BatchConstruct, IStringParameter):
     def value_for_string_parameter(scope: Any, parameter_name: str, version: int | None = None) -> str:
         """The value of parameter ``parameter_name``, read at plan time by one shared
         ``data "aws_ssm_parameter"`` per stack and name (AWS CDK: resolved at deploy time)."""
-        from cdktf import TerraformStack
+        from ._core import cdk
+        TerraformStack = cdk(scope).TerraformStack
         from constructs import Construct
 
         check_instance(None, "scope", scope, Construct, "a construct (the stack or a construct in it)", required=True)

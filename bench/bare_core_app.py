@@ -1,14 +1,14 @@
-"""The core's floor for the benchmark: ``cdktf.App`` + one empty ``TerraformStack`` + ``synth()``.
+"""The core's floor for the benchmark: ``App`` + one empty ``TerraformStack`` + ``synth()`` of a core.
 
-    python bench/bare_core_app.py OUTDIR
+    python bench/bare_core_app.py OUTDIR [cdktf|cdktn]
 """
 from __future__ import annotations
 
+import importlib
 import sys
 
-from cdktf import App, TerraformStack  # bench/run.py passes JSII_NODE: the same Node as the others
-
 if __name__ == "__main__":
-    app = App(outdir=sys.argv[1])
-    TerraformStack(app, "empty")
+    core = importlib.import_module(sys.argv[2] if len(sys.argv) > 2 else "cdktf")  # JSII_NODE from bench/run.py
+    app = core.App(outdir=sys.argv[1])
+    core.TerraformStack(app, "empty")
     app.synth()

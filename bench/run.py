@@ -1,7 +1,7 @@
 """Benchmark (not a test): a cold ``python main.py`` against the core's floor, a plain cdktf app
 and AWS CDK; and the cost of scale (one stack with many job definitions).
 
-    .venv/bin/python bench/run.py [--runs 3] [--no-aws-cdk] [--no-scale]
+    .venv/bin/python bench/run.py [--runs 3] [--no-aws-cdk] [--no-scale] [--cdktn-python .venv-cdktn/bin/python]
 
 Each variant runs in a fresh process, ``--runs`` times, alternating; wall time and the peak
 resident memory of the whole process tree (Python and the jsii Node process together, sampled
@@ -13,10 +13,13 @@ from /proc every 20 ms) are recorded, and the medians compared *in the same run*
 * aws-cdk:   bench/aws_cdk_app.py, the same stacks with ``aws_cdk.aws_batch`` (CloudFormation), in
              .venv-bench (created on first use with aws-cdk-lib from PyPI);
 * all:       ``python main.py`` for every example stack, against
-* floor:     bench/bare_core_app.py: ``cdktf.App`` + one empty stack + ``synth()``.
+* floor:     bench/bare_core_app.py: ``cdktf.App`` + one empty stack + ``synth()``;
+* on cdktn:  ``all`` and ``floor`` again on CDK Terrain (``python main.py --core cdktn`` and
+             ``cdktn.App`` + empty stack), with the interpreter of ``--cdktn-python`` (default
+             ``.venv-cdktn/bin/python`` when it exists; ``--cdktn-python ''`` skips).
 
 Scale (bench/scale_app.py): one stack with N Fargate job definitions, N = 100 and 1,000 for this
-library (milliseconds per extra job definition from the slope, peak memory at 1,000), and N = 50
+library on each core (milliseconds per extra job definition from the slope, peak memory at 1,000), and N = 50
 and 150 for AWS CDK (its stacks stop at 500 resources: each job definition brings an execution
 role and its policy).
 
@@ -102,6 +105,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-aws-cdk", action="store_true")
     parser.add_argument("--no-scale", action="store_true")
+    default_cdktn = ROOT / ".venv-cdktn" / "bin" / "python"
+    parser.add_argument("--cdktn-python", default=str(default_cdktn) if default_cdktn.exists() else "")
     args = parser.parse_args()
     python = sys.executable
     env = {k: v for k, v in os.environ.items() if not k.startswith("BATCH_CONSTRUCTS_")}
@@ -123,6 +128,11 @@ def main() -> int:
         "all example stacks (python main.py)": [python, "main.py", "--outdir", str(work / "all")],
         "core floor (App + empty stack + synth)": [python, "bench/bare_core_app.py", str(work / "floor")],
     }
+    if args.cdktn_python:
+        variants["all example stacks on cdktn"] = [args.cdktn_python, "main.py", "--core", "cdktn", "--outdir",
+                                                   str(work / "all")]
+        variants["cdktn floor (App + empty stack + synth)"] = [args.cdktn_python, "bench/bare_core_app.py",
+                                                               str(work / "floor"), "cdktn"]
     if not args.no_aws_cdk:
         variants["AWS CDK (aws_cdk.aws_batch)"] = [str(ensure_aws_cdk_venv()), "bench/aws_cdk_app.py",
                                                    str(work / "awscdk")]
@@ -137,7 +147,7 @@ def main() -> int:
     ours_wall, ours_rss = medians["batch_constructs (python main.py)"]
     print(f"{'variant':40} {'wall s (median)':>16} {'peak RSS MiB':>13} {'ours / this (wall)':>19} {'(RSS)':>7}")
     for name, (wall, rss) in medians.items():
-        if name.startswith(("all ", "core floor")):
+        if name.startswith(("all ", "core floor", "cdktn floor")):
             continue
         print(f"{name:40} {wall:16.2f} {rss / 1024:13.0f} {ours_wall / wall:19.2f} {ours_rss / rss:7.2f}")
     all_wall, all_rss = medians["all example stacks (python main.py)"]
@@ -147,6 +157,12 @@ def main() -> int:
     print(f"{'all example stacks (python main.py)':40} {all_wall:16.2f} {all_rss / 1024:13.0f}")
     print(f"{'core floor (App + empty stack + synth)':40} {floor_wall:16.2f} {floor_rss / 1024:13.0f} "
           f"{'all / floor: ' + format(all_wall / floor_wall, '.2f'):>19} {all_rss / floor_rss:7.2f}")
+    if args.cdktn_python:
+        tn_wall, tn_rss = medians["all example stacks on cdktn"]
+        tn_floor_wall, tn_floor_rss = medians["cdktn floor (App + empty stack + synth)"]
+        print(f"{'all example stacks on cdktn':40} {tn_wall:16.2f} {tn_rss / 1024:13.0f}")
+        print(f"{'cdktn floor (App + empty stack + synth)':40} {tn_floor_wall:16.2f} {tn_floor_rss / 1024:13.0f} "
+              f"{'all / floor: ' + format(tn_wall / tn_floor_wall, '.2f'):>19} {tn_rss / tn_floor_rss:7.2f}")
     print(f"runs: {args.runs} per variant, stacks: {', '.join(STACKS)} (all: {stacks}), cpus: {os.cpu_count()}, "
           f"node: {env.get('JSII_NODE', 'node on PATH')}")
     if not args.no_scale:
@@ -158,6 +174,8 @@ def main() -> int:
 def scale(work: Path, python: str, env: dict[str, str], args: argparse.Namespace) -> None:
     """Milliseconds per extra job definition (slope) and peak memory, ours and AWS CDK's."""
     lanes = [("batch_constructs", python, [], (100, 1000))]
+    if args.cdktn_python:
+        lanes.append(("batch_constructs on cdktn", args.cdktn_python, [], (100, 1000)))
     if not args.no_aws_cdk:
         lanes.append(("AWS CDK", str(ensure_aws_cdk_venv()), ["--aws-cdk"], (50, 150)))
     print(f"\n{'scale: one stack, N job definitions':40} {'N':>6} {'wall s':>8} {'peak RSS MiB':>13}")

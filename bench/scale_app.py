@@ -14,11 +14,11 @@ def ours(count: int, outdir: str) -> None:
     from batch_constructs.core import Size
     from batch_constructs.ec2 import Vpc
     from batch_constructs.ecs import ContainerImage
+    from batch_constructs._core import default_core
     from batch_constructs.providers import aws_provider
-    from cdktf import TerraformStack
 
-    app = App(outdir=outdir)
-    stack = TerraformStack(app, "scale")
+    app = App(outdir=outdir)  # the core: $BATCH_CONSTRUCTS_CORE, else the one installed
+    stack = default_core().TerraformStack(app, "scale")
     aws_provider(stack, region="us-east-1")
     ce = FargateComputeEnvironment(stack, "CE", vpc=Vpc(stack, "Vpc"))
     JobQueue(stack, "Queue", compute_environments=[OrderedComputeEnvironment(compute_environment=ce, order=1)])

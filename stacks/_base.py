@@ -1,11 +1,16 @@
-"""The example stacks' base: an AWS provider and a local backend with a relative path."""
+"""The example stacks' base: an AWS provider and a local backend with a relative path.
+
+The stacks are of the current Terraform CDK core (cdktf, or cdktn with ``BATCH_CONSTRUCTS_CORE=cdktn`` /
+``main.py --core cdktn``), chosen when this module is imported."""
 from __future__ import annotations
 
 from typing import Any
 
 from batch_constructs.providers import aws_provider  # first: importing batch_constructs quiets jsii's banners
 
-from cdktf import LocalBackend, TerraformStack  # noqa: E402,I001
+from batch_constructs._core import default_core  # noqa: E402,I001
+
+LocalBackend, TerraformStack = default_core().LocalBackend, default_core().TerraformStack
 
 DEFAULT_REGION = "us-east-1"
 

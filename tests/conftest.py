@@ -11,6 +11,18 @@ from batch_constructs._runtime import quiet_node_banners
 
 quiet_node_banners()
 
+# The CDK Terrain lane (BATCH_CONSTRUCTS_CORE=cdktn, .venv-cdktn, where cdktf is not installed): the
+# tests' own ``import cdktf`` / ``from cdktf import ...`` (here and in the subprocesses they start) get
+# the cdktn module, whose Python API is the same (tests/harness/cdktn_alias); the library itself
+# chooses its core through batch_constructs._core and never imports cdktf by name.
+CORE = os.environ.get("BATCH_CONSTRUCTS_CORE") or "cdktf"
+if CORE == "cdktn":
+    import sys
+
+    _alias = str(Path(__file__).resolve().parent / "harness" / "cdktn_alias")
+    sys.path.insert(0, _alias)
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_alias, os.environ.get("PYTHONPATH")) if p)
+
 from tests.harness.terraform import MIRROR_ENV, find_mirror, find_terraform, write_cli_config  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

@@ -17,7 +17,7 @@ a ``nested_type`` become the equivalent ``list``/``set``/``map``/``object`` type
 ``"r"`` (required), ``"o"`` (optional, maybe also computed) or ``"c"`` (computed only), and
 ``max_items`` is ``0`` for no limit.
 
-**From the assembly** (``provider-aws@<bindings>.jsii.tgz``, read by ``scripts/cdk_assembly.py``):
+**From the assembly** (``provider-aws@<bindings>.jsii.tgz``, read by :mod:`._assembly`):
 each type's class is found by its docs link (``Represents a {@link .../docs/resources/<t> aws_<t>}``),
 its arguments are the properties of its ``<Name>Config`` struct (``DataAws<Name>Config``), each
 named by its Terraform name from the docs link ``...docs/resources/<type>#<terraform_name> ...``

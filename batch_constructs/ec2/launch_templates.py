@@ -165,12 +165,14 @@ class LaunchTemplate(_construct_base()):  # type: ignore[misc]
 
     @property
     def latest_version_number(self) -> str:
-        from cdktf import Token
+        from .._core import cdk
+        Token = cdk().Token
         return Token.as_string(self.resource.latest_version)
 
     @property
     def default_version_number(self) -> str:
-        from cdktf import Token
+        from .._core import cdk
+        Token = cdk().Token
         return Token.as_string(self.resource.default_version)
 
     @classmethod
@@ -196,7 +198,8 @@ class _L1LaunchTemplate:
     """Adapter for the provider's ``LaunchTemplate`` L1: pinned to its latest version."""
 
     def __init__(self, l1: Any) -> None:
-        from cdktf import Token
+        from .._core import cdk
+        Token = cdk().Token
         self.resource = l1
         self.launch_template_id = l1.id
         self.launch_template_name = None
@@ -328,7 +331,9 @@ class GenericLinuxImage:
         values = set(self.ami_map.values())
         if len(values) == 1:
             return MachineImageConfig(next(iter(values)))
-        from cdktf import Fn, Token
+        from .._core import cdk
+        core = cdk(scope)
+        Fn, Token = core.Fn, core.Token
 
         from .._stack_data import region
         return MachineImageConfig(Token.as_string(Fn.lookup(self.ami_map, region(scope))))
@@ -340,7 +345,8 @@ class SsmParameterImage:
         self.parameter_name = name if version is None else f"{name}:{version}"
 
     def get_image(self, scope: Any) -> MachineImageConfig:
-        from cdktf import TerraformStack
+        from .._core import cdk
+        TerraformStack = cdk(scope).TerraformStack
 
         from .._runtime import l1_class
         stack = TerraformStack.of(scope)

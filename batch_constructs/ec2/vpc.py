@@ -90,7 +90,9 @@ class Vpc(_construct_base(), IVpc):  # type: ignore[misc]
                  subnet_configuration: Sequence[SubnetConfiguration] | None = None, enable_dns_hostnames: bool = True,
                  enable_dns_support: bool = True, vpc_name: str | None = None) -> None:
         super().__init__(scope, id)
-        from cdktf import Fn, Token
+        from .._core import cdk
+        core = cdk(scope)
+        Fn, Token = core.Fn, core.Token
 
         from ..core import Tags
 

@@ -248,7 +248,9 @@ class LookedUpVpc(_construct_base(), IVpc):  # type: ignore[misc]
         return self._data[key].ids
 
     def _select(self, selection: SubnetSelection) -> Any:
-        from cdktf import Fn, Token
+        from .._core import cdk
+        core = cdk()
+        Fn, Token = core.Fn, core.Token
 
         if selection.subnet_ids or selection.subnets:
             return super()._select(selection)

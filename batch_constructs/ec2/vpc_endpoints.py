@@ -88,7 +88,9 @@ class InterfaceVpcEndpointAwsService:
 
     def service_name(self, scope: Any) -> str:
         """The service name in the stack of ``scope`` (a Terraform expression of the region)."""
-        from cdktf import Fn, Token
+        from .._core import cdk
+        core = cdk(scope)
+        Fn, Token = core.Fn, core.Token
 
         region = _region(scope)
         prefix = self.prefix

@@ -60,7 +60,8 @@ def _name_problem(kind: str, name: Any) -> str | None:
 
 
 def _register(scope: Any, attr: str, kind: str, name: str, owner_path: str) -> None:
-    from cdktf import TerraformStack
+    from .._core import cdk
+    TerraformStack = cdk(scope).TerraformStack
 
     problem = _name_problem(kind, name)
     if problem:
@@ -74,11 +75,12 @@ def _register(scope: Any, attr: str, kind: str, name: str, owner_path: str) -> N
     setattr(stack, attr, registry)
 
 
-def _cdktf() -> Any:
+def _cdktf(scope: Any = None) -> Any:
+    """The core of ``scope`` (cdktf or cdktn: :mod:`batch_constructs._core`)."""
+    from .._core import cdk
     from .._runtime import quiet_node_banners
     quiet_node_banners()
-    import cdktf
-    return cdktf
+    return cdk(scope)
 
 
 def ModuleInput(scope: Any, name: str, *, type: str | None = None, description: str | None = None,  # noqa: N802
@@ -101,7 +103,7 @@ def ModuleInput(scope: Any, name: str, *, type: str | None = None, description: 
     kwargs = {k: v for k, v in (("type", type), ("description", description), ("default", default),
                                 ("nullable", nullable), ("sensitive", sensitive), ("validation", validation))
               if v is not None}
-    variable = _cdktf().TerraformVariable(scope, name, **kwargs)
+    variable = _cdktf(scope).TerraformVariable(scope, name, **kwargs)
     variable.override_logical_id(name)
     return variable
 
@@ -110,7 +112,7 @@ def ModuleOutput(scope: Any, name: str, *, value: Any, description: str | None =
                  sensitive: bool | None = None) -> Any:
     """A module output: a ``cdktf.TerraformOutput`` named exactly ``name`` (a Terraform
     identifier, unique among the stack's outputs; ``ValidationError`` otherwise)."""
-    cdktf = _cdktf()
+    cdktf = _cdktf(scope)
     path = f"{scope.node.path}/{name}" if getattr(scope, "node", None) is not None else name
     _register(scope, _OUTPUTS_ATTR, "output", name, path)
     kwargs = {k: v for k, v in (("description", description), ("sensitive", sensitive)) if v is not None}
@@ -207,7 +209,8 @@ def module_document(doc: Mapping[str, Any], *, auto_outputs: bool | None = None,
 def _synth(stack: Any) -> dict[str, Any]:
     import json
 
-    from cdktf import Testing
+    from .._core import cdk
+    Testing = cdk(stack).Testing
 
     from .._base import finalize_tree, validate_tree
     validate_tree(stack)

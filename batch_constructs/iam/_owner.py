@@ -64,7 +64,10 @@ def token_key(scope: Any) -> Key:
     """What a string stands for in ``scope``'s stack: a string holding cdktf tokens maps to its
     Terraform expression (two reads of one attribute are two tokens but one value), any other
     string to itself. Used only to compare; the output keeps the tokens."""
-    from cdktf import DefaultTokenResolver, StringConcat, TerraformStack, Tokenization
+    from .._core import cdk
+    core = cdk(scope)
+    DefaultTokenResolver, StringConcat, TerraformStack, Tokenization = (
+        core.DefaultTokenResolver, core.StringConcat, core.TerraformStack, core.Tokenization)
 
     stack = TerraformStack.of(scope)
     resolver = DefaultTokenResolver(StringConcat())

@@ -41,7 +41,9 @@ def role_name_of(role: Any) -> str:
     name = getattr(role, "role_name", None)
     if name:
         return name
-    from cdktf import Fn, Token
+    from .._core import cdk
+    core = cdk()
+    Fn, Token = core.Fn, core.Token
     return Token.as_string(Fn.element(Fn.reverse(Fn.split("/", role.role_arn)), 0))
 
 

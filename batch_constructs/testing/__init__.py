@@ -49,7 +49,9 @@ def _construct_paths(stack: Any) -> Any:
 
     def owner(address: str) -> str | None:
         if not paths:
-            from cdktf import TerraformDataSource, TerraformResource
+            from .._core import cdk
+            core = cdk(stack)
+            TerraformDataSource, TerraformResource = core.TerraformDataSource, core.TerraformResource
             for element in stack.node.find_all():
                 if isinstance(element, (TerraformResource, TerraformDataSource)):
                     prefix = "data." if isinstance(element, TerraformDataSource) else ""
@@ -69,7 +71,8 @@ class Template:
     def from_stack(cls, stack: Any, *, run_validations: bool = True) -> "Template":
         """Synthesize ``stack`` (our checks first, raising ``ValidationError``; then the references
         and every attribute against the provider schema) and wrap it."""
-        from cdktf import Testing
+        from .._core import cdk
+        Testing = cdk(stack).Testing
 
         from .._base import finalize_tree, validate_tree
         if run_validations:

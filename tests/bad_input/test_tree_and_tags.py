@@ -140,3 +140,24 @@ def test_a_construct_of_another_app_raises(tmp_path: Any) -> None:
     JobQueue(stacks[1], "Queue", compute_environments=[OrderedComputeEnvironment(env, 1)])
     with pytest.raises(ValidationError, match=r"\[s/Queue/Resource\] refers to a construct of stack 's' of another App"):
         apps[1].synth()
+
+
+def test_a_reference_to_a_removed_construct_raises(tmp_path: Any) -> None:
+    """REF-02: an address no stack of the app declares (here: the compute environment's L1 removed after the
+    queue took its ARN) is refused, naming the construct that refers to it."""
+    from cdktf import TerraformStack
+
+    from batch_constructs import App
+    from batch_constructs.ec2 import Vpc
+    from batch_constructs.providers import aws_provider
+
+    app = App(outdir=str(tmp_path / "out"))
+    stack = TerraformStack(app, "s")
+    aws_provider(stack, region="us-east-1")
+    env = ce(stack, Vpc.from_attributes(stack, "Vpc", vpc_id="vpc-1", private_subnet_ids=["subnet-a"]))
+    JobQueue(stack, "Queue", compute_environments=[OrderedComputeEnvironment(env, 1)])
+    env.node.try_remove_child("Resource")
+    with pytest.raises(ValidationError, match=r"\[s/Queue/Resource\] refers to aws_batch_compute_environment\.\w+, "
+                                              r"which this stack does not declare"):
+        app.synth()
+    assert not (tmp_path / "out").exists()

@@ -148,7 +148,8 @@ app.synth()
 
 def synth_from(cwd: Path, script: Path, context: Path, outdir: str) -> None:
     done = subprocess.run([sys.executable, str(script), str(context), outdir], cwd=cwd, capture_output=True,
-                          text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          text=True, timeout=300, env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                              p for p in (os.environ.get("PYTHONPATH"), str(ROOT)) if p)})
     assert done.returncode == 0, done.stderr
 
 

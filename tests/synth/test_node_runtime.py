@@ -27,7 +27,8 @@ def test_synth_without_node_on_path_and_without_banners(tmp_path: Path) -> None:
     bin_dir = tmp_path / "bin"  # PATH holds nothing: no node, no python (the venv's is run by path)
     bin_dir.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JSII_", "NODE_"))}
-    env.update(PATH=str(bin_dir), CDKTF_OUTDIR=str(tmp_path / "out"), PYTHONPATH=str(ROOT))
+    env.update(PATH=str(bin_dir), CDKTF_OUTDIR=str(tmp_path / "out"), PYTHONPATH=os.pathsep.join(
+        p for p in (os.environ.get("PYTHONPATH"), str(ROOT)) if p))  # (the cdktn lane's alias first)
     assert shutil.which("node", path=env["PATH"]) is None
     run = subprocess.run([sys.executable, "-c", APP], cwd=tmp_path, env=env, capture_output=True,
                          text=True, timeout=600)

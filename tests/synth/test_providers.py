@@ -7,7 +7,11 @@ from typing import Any
 import pytest
 
 from batch_constructs import ValidationError
+from batch_constructs._core import default_core
+from batch_constructs._runtime import PROVIDER_PACKAGES
 from batch_constructs.providers import aws_provider, provider_class
+
+PACKAGE = PROVIDER_PACKAGES[default_core().__name__][0]
 
 
 def test_aws_provider_and_any_class_without_the_package_root() -> None:
@@ -17,8 +21,8 @@ def test_aws_provider_and_any_class_without_the_package_root() -> None:
     provider = aws_provider(stack, region="eu-west-1", alias="west")
     assert type(provider).__name__ == "AwsProvider"
     subnet_cls = provider_class("subnet", "Subnet")
-    assert subnet_cls.__module__.startswith("cdktf_cdktf_provider_aws.subnet")
-    assert "cdktf_cdktf_provider_aws.vpc_ipam" not in sys.modules  # the root's 2,000 submodules stay unloaded
+    assert subnet_cls.__module__.startswith(f"{PACKAGE}.subnet")  # the prebuilt package of the lane's core
+    assert f"{PACKAGE}.vpc_ipam" not in sys.modules  # the root's 2,000 submodules stay unloaded
 
 
 @pytest.mark.parametrize("module, cls, message", [

@@ -20,10 +20,12 @@ import sys
 sys.argv = ["main.py", "--outdir", sys.argv[1]] + sys.argv[2:]
 import main
 status = main.main(sys.argv[1:])
-loaded = sorted(m for m in sys.modules if m.split(".")[0] in {prebuilt!r} and (
-    "." in m or m == "cdktn_provider_aws"))  # (batch_constructs registers an empty package of cdktf's for users' fast
-                                             # submodule imports: loading a submodule is what costs)
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in {prebuilt!r} and "." in m)
+# (batch_constructs registers each installed package empty, for users' fast submodule imports: a submodule,
+# with the package's jsii assembly, is what a load costs)
 print("PREBUILT=" + ",".join(loaded))
+print("CORES=" + ",".join(sorted(getattr(sys.modules.get(name), "__name__", "-") for name in ("cdktf", "cdktn")
+                                 if name in sys.modules)))
 sys.exit(status)
 """
 
@@ -36,7 +38,9 @@ def _run_main(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> 
 def test_main_synthesizes_every_example_stack_without_a_prebuilt_provider_package(tmp_path: Path) -> None:
     done = _run_main(tmp_path, env={"BATCH_CONSTRUCTS_AWS_PROVIDER_VERSION": ""})
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "PREBUILT=\n" in done.stdout, done.stdout.splitlines()[-1]
+    assert "PREBUILT=\n" in done.stdout, done.stdout.splitlines()[-2]
+    core = os.environ.get("BATCH_CONSTRUCTS_CORE") or "cdktf"
+    assert f"CORES={core}\n" in done.stdout  # only the lane's core is loaded
     docs = list((tmp_path / "out" / "stacks").glob("*/cdk.tf.json"))
     assert len(docs) >= 25
     for path in docs:
