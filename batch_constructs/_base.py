@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ._check import check_id, describe
-from ._core import CORES, cdk
+from ._core import CORES, cdk, stack_of
 from ._errors import ValidationError
 from ._escape_hatch import CFN_TYPES, Overrides, hatch_class
 from ._keywords import check_keywords, suggest_keywords
@@ -35,6 +35,10 @@ from constructs import Construct, IValidation  # noqa: E402
 Render = Callable[[], dict[str, Any]]
 # root construct key -> constructs of this library under it, in creation order
 _REGISTRY: dict[Any, list["BatchConstruct"]] = {}
+#: construct keys of this library's constructs: each is inside a stack (checked when it was made)
+_IN_STACK: set[Any] = set()
+#: construct key → its root's key, for this library's constructs (no jsii round trip to ask again)
+_ROOTS: dict[Any, Any] = {}
 
 
 @jsii.implements(IValidation)
@@ -116,7 +120,7 @@ def check_placement(kind: str, scope: Any, id: Any) -> None:
     if scope.node.try_find_child(id) is not None:
         raise ValidationError(scope, f"{kind}: there is already a construct with id '{id}' here; give each "
                                      "construct of one scope its own id")
-    if not any(_is_stack(s) for s in scope.node.scopes):
+    if not (_is_stack(scope) or construct_key(scope) in _IN_STACK or any(_is_stack(s) for s in scope.node.scopes)):
         raise ValidationError(scope, f"{kind} '{id}' must be created inside a TerraformStack, not directly in "
                                      "the App: create a stack (TerraformStack(app, 'name')) and pass it as scope")
 
@@ -136,7 +140,13 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
         super().__init__(scope, id)
         self._late: list[_LateL1] = []
         self._finalizer_added = False
-        _REGISTRY.setdefault(construct_key(self.node.root), []).append(self)
+        key = construct_key(self)
+        root = _ROOTS.get(construct_key(scope))
+        if root is None:
+            root = construct_key(self.node.root)
+        _ROOTS[key] = root
+        _IN_STACK.add(key)
+        _REGISTRY.setdefault(root, []).append(self)
         self.node.add_validation(_Validation(self))
 
     # -- model hooks ---------------------------------------------------------------------
@@ -187,7 +197,7 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
     @property
     def stack(self) -> Any:
         """The ``TerraformStack`` of this construct."""
-        return cdk(self).TerraformStack.of(self)
+        return stack_of(self)
 
 
 def registered_constructs(scope: Construct) -> list[BatchConstruct]:

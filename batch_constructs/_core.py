@@ -22,9 +22,12 @@ import importlib.util
 import os
 import sys
 import types
+import weakref
 from typing import Any
 
-__all__ = ["CORES", "CORE_ENV", "cdk", "core_named", "core_of", "default_core"]
+from ._identity import construct_key
+
+__all__ = ["CORES", "CORE_ENV", "cdk", "core_named", "core_of", "default_core", "stack_cache", "stack_of"]
 
 #: The supported cores, by module name, in order of preference.
 CORES = ("cdktf", "cdktn")
@@ -87,3 +90,26 @@ def core_of(scope: Any) -> types.ModuleType:
 def cdk(scope: Any = None) -> types.ModuleType:
     """The core module to use: :func:`core_of` ``scope``, or the current core without one."""
     return core_of(scope) if scope is not None else default_core()
+
+
+# Each of these is a jsii round trip per call; asked for the same scope many times per construct.
+_STACKS: "weakref.WeakValueDictionary[Any, Any]" = weakref.WeakValueDictionary()
+_PER_STACK: "weakref.WeakKeyDictionary[Any, dict[str, Any]]" = weakref.WeakKeyDictionary()
+
+
+def stack_of(scope: Any) -> Any:
+    """``TerraformStack.of(scope)`` of the scope's core, remembered per construct."""
+    key = construct_key(scope)
+    stack = _STACKS.get(key)
+    if stack is None:
+        stack = core_of(scope).TerraformStack.of(scope)
+        _STACKS[key] = stack
+    return stack
+
+
+def stack_cache(stack: Any) -> dict[str, Any]:
+    """A dict of Python-side values kept for ``stack`` (dropped with it)."""
+    cache = _PER_STACK.get(stack)
+    if cache is None:
+        cache = _PER_STACK[stack] = {}
+    return cache

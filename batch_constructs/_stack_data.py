@@ -11,14 +11,14 @@ _ACCOUNT_ID = "BatchConstructsCallerIdentity"
 
 
 def _singleton(scope: Any, id: str, module: str, cls: str) -> Any:
-    from ._core import cdk
-    TerraformStack = cdk(scope).TerraformStack
+    from ._core import stack_cache, stack_of
 
-    stack = TerraformStack.of(scope)
-    existing = stack.node.try_find_child(id)
-    if existing is not None:
-        return existing
-    return l1_class(module)(stack, id)
+    stack = stack_of(scope)
+    singletons = stack_cache(stack).setdefault("singletons", {})
+    found = singletons.get(id)
+    if found is None:
+        found = singletons[id] = stack.node.try_find_child(id) or l1_class(module)(stack, id)
+    return found
 
 
 def partition(scope: Any) -> str:

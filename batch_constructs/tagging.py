@@ -284,6 +284,8 @@ def tags_of(construct: Any, *, own_only: bool = False, resource_type: Callable[[
     when a tag filters by type) is the Terraform type being tagged; ``launched_only`` keeps only
     tags meant for launched instances.
     """
+    if not any(_TAG_STORE.values()) and not any(_DIRECT.values()):
+        return {}  # no tag anywhere: no walk up the tree (a jsii round trip per scope)
     chain = [construct] if own_only else list(construct.node.scopes)
     layers = [_DIRECT.get(construct_key(construct)) or {}]
     layers += [_TAG_STORE.get(construct_key(scope)) or {} for scope in chain]

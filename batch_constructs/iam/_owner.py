@@ -64,14 +64,15 @@ def token_key(scope: Any) -> Key:
     """What a string stands for in ``scope``'s stack: a string holding cdktf tokens maps to its
     Terraform expression (two reads of one attribute are two tokens but one value), any other
     string to itself. Used only to compare; the output keeps the tokens."""
-    from .._core import cdk
-    core = cdk(scope)
-    DefaultTokenResolver, StringConcat, TerraformStack, Tokenization = (
-        core.DefaultTokenResolver, core.StringConcat, core.TerraformStack, core.Tokenization)
+    from .._core import cdk, stack_cache, stack_of
 
-    stack = TerraformStack.of(scope)
-    resolver = DefaultTokenResolver(StringConcat())
-    cache: dict[str, str] = {}
+    stack = stack_of(scope)
+    shared = stack_cache(stack)
+    if "token_key" not in shared:  # one resolver and one memo per stack: a token's value is fixed
+        core = cdk(scope)
+        shared["token_key"] = (core.DefaultTokenResolver(core.StringConcat()), {})
+    resolver, cache = shared["token_key"]
+    Tokenization = cdk(scope).Tokenization
 
     def key(text: str) -> str:
         if not is_unresolved(text):

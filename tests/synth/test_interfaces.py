@@ -14,6 +14,7 @@ import pytest
 
 import batch_constructs as b
 from batch_constructs import interfaces, props
+from tests.harness.lanes import first_lane_only
 from batch_constructs.core import Size
 from batch_constructs.ecs import ContainerImage
 
@@ -80,6 +81,7 @@ def test_props_pass_with_double_star(stack: Any) -> None:
     assert (queue.priority, queue_props) == (3, {"priority": 3, "job_queue_name": "research"})
 
 
+@first_lane_only
 def test_generated_modules_are_current() -> None:
     if importlib.util.find_spec("aws_cdk") is None:
         from tests.conftest import _missing

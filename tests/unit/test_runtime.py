@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from batch_constructs._runtime import COMPAT, PROVIDER_PACKAGES
+from tests.harness.lanes import once_per_core
 
 ROOT = Path(__file__).resolve().parents[2]
 # the prebuilt bindings package of this lane's core (cdktf_cdktf_provider_aws, or cdktn_provider_aws)
@@ -29,12 +30,14 @@ def _probe(env_extra: dict[str, str]) -> str:
                           text=True, check=True, timeout=300).stdout.split()
 
 
+@once_per_core
 def test_only_used_submodules_are_loaded() -> None:
     count, root_ran = _probe({})
     assert int(count) == 1
     assert root_ran == "False"
 
 
+@once_per_core
 def test_opt_out_imports_the_package_root() -> None:
     count, root_ran = _probe({"BATCH_CONSTRUCTS_FULL_PROVIDER_IMPORT": "1"})
     if PACKAGE == "cdktf_cdktf_provider_aws":
@@ -54,6 +57,7 @@ def test_compat_matches_the_chosen_provider_version() -> None:
             "name", "name_prefix", True, "region")
 
 
+@once_per_core
 def test_user_submodule_imports_are_fast_after_importing_the_library() -> None:
     code = ("import sys, batch_constructs\n"
             f"from {PACKAGE}.batch_job_queue import BatchJobQueue\n"
