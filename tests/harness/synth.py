@@ -8,7 +8,7 @@ from typing import Any
 
 def selected_stacks() -> list[str]:
     """Every example stack, or those named in ``E2E_STACKS`` (comma-separated; prefix
-    patterns ending in ``*`` allowed) while developing. CI never sets it."""
+    patterns ending in ``*`` allowed) while developing; CI sets it only for the cdktn end-to-end part (dev.sh)."""
     import fnmatch
     import os
 
