@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ._check import check_id, describe
-from ._core import CORES, cdk, stack_of
+from ._core import cdk, loaded_cores, stack_of
 from ._errors import ValidationError
 from ._escape_hatch import CFN_TYPES, Overrides, hatch_class
 from ._keywords import check_keywords, suggest_keywords
@@ -65,12 +65,7 @@ def _finalizer_class(core: Any) -> type:
 
 
 def _is_stack(scope: Any) -> bool:
-    return any(isinstance(scope, core.TerraformStack) for core in _loaded_cores())
-
-
-def _loaded_cores() -> list[Any]:
-    import sys
-    return [sys.modules[name] for name in CORES if name in sys.modules]
+    return any(isinstance(scope, core.TerraformStack) for core in loaded_cores())
 
 
 class _LateL1:

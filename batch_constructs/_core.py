@@ -27,7 +27,8 @@ from typing import Any
 
 from ._identity import construct_key
 
-__all__ = ["CORES", "CORE_ENV", "cdk", "core_named", "core_of", "default_core", "stack_cache", "stack_of"]
+__all__ = ["CORES", "CORE_ENV", "cdk", "core_named", "core_of", "default_core", "loaded_cores", "stack_cache",
+           "stack_of"]
 
 #: The supported cores, by module name, in order of preference.
 CORES = ("cdktf", "cdktn")
@@ -71,10 +72,15 @@ def default_core() -> types.ModuleType:
                       "or 'batch_constructs[cdktn]'")
 
 
+def loaded_cores() -> list[types.ModuleType]:
+    """The core modules imported so far (cdktf first)."""
+    return [sys.modules[name] for name in CORES if name in sys.modules]
+
+
 def core_of(scope: Any) -> types.ModuleType:
     """The core (``cdktf`` or ``cdktn`` module) whose App ``scope`` belongs to; the current core when
     the tree tells nothing (a bare ``constructs.Construct`` tree)."""
-    loaded = [sys.modules[name] for name in CORES if name in sys.modules]
+    loaded = loaded_cores()
     if scope is not None and len(loaded) > 1:
         node = getattr(scope, "node", None)
         root = getattr(node, "root", None)

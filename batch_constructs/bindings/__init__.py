@@ -83,19 +83,19 @@ def classes(version: str | None = None) -> types.ModuleType:
     return importlib.import_module(_module_name("aws", version or provider_version()))
 
 
+def _generated(section: str, kind: str, terraform_type: str, version: str | None) -> Any:
+    try:
+        return getattr(classes(version), section)[terraform_type]
+    except KeyError:
+        raise KeyError(f"no generated bindings for {kind} {terraform_type}: add it to the emitted types and run "
+                       "python -m batch_constructs.bindings schema") from None
+
+
 def resource_class(terraform_type: str, version: str | None = None) -> Any:
     """The thin class of resource type ``terraform_type`` (``aws_batch_job_queue``)."""
-    try:
-        return classes(version).RESOURCES[terraform_type]
-    except KeyError:
-        raise KeyError(f"no generated bindings for resource {terraform_type}: add it to the emitted types and run "
-                       "python -m batch_constructs.bindings schema") from None
+    return _generated("RESOURCES", "resource", terraform_type, version)
 
 
 def data_source_class(terraform_type: str, version: str | None = None) -> Any:
     """The thin class of data source ``terraform_type`` (``aws_vpc``)."""
-    try:
-        return classes(version).DATA_SOURCES[terraform_type]
-    except KeyError:
-        raise KeyError(f"no generated bindings for data source {terraform_type}: add it to the emitted types and "
-                       "run python -m batch_constructs.bindings schema") from None
+    return _generated("DATA_SOURCES", "data source", terraform_type, version)

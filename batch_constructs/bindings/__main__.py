@@ -29,6 +29,7 @@ from pathlib import Path
 
 from . import VERSIONS, _resolve
 from . import _schema_gen as gen
+from ._assembly import read_assembly
 from ._codegen import module_text as classes_text
 
 COMMAND = gen.COMMAND
@@ -100,10 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(args.assembly)
         if not path.is_file():
             raise SystemExit(f"{path}: no such assembly tarball")
-        # the version is in the assembly: read it first to keep that version's committed types
-        probe_version = gen.assembly_version(path)
-        _keep_committed_types(probe_version, args.add_type)
-        version, text = gen.render_assembly(path)
+        document = read_assembly(path)  # the version is in it: that version's committed types stay
+        _keep_committed_types(gen.assembly_version(document), args.add_type)
+        version, text = gen.render_assembly(path, document)
     else:
         if not args.provider_version:
             raise SystemExit("--provider-version is needed with --schema-json / --terraform")

@@ -336,20 +336,20 @@ def target_for(version: str) -> Path:
     return PACKAGE / f"schema_aws_{version.replace('.', '_')}.py"
 
 
-def assembly_version(path: Path) -> str:
-    """The hashicorp/aws version a bindings assembly links its provider docs to."""
-    for spec in read_assembly(path)["types"].values():
+def assembly_version(document: Mapping[str, Any]) -> str:
+    """The hashicorp/aws version a bindings assembly (:func:`read_assembly`) links its provider docs to."""
+    for spec in document["types"].values():
         if _BASES.get(spec.get("base", "")) == "provider":
             match = re.search(r"/providers/hashicorp/aws/([0-9][^/\s]*)/docs", (spec.get("docs") or {}).get("summary", ""))
             if match:
                 return match.group(1)
-    raise SystemExit(f"{path}: no AwsProvider class linking a hashicorp/aws version")
+    raise SystemExit(f"{document.get('name')}: no AwsProvider class linking a hashicorp/aws version")
 
 
-def render_assembly(path: Path) -> tuple[str, str]:
+def render_assembly(path: Path, document: Mapping[str, Any] | None = None) -> tuple[str, str]:
     """``(hashicorp/aws version, module text)`` from a prebuilt bindings assembly tarball
     (``cdktf-cdktf-provider-aws`` or ``cdktn-provider-aws``: ``<package>/_jsii/provider-aws@*.jsii.tgz``)."""
-    document = read_assembly(path)
+    document = document if document is not None else read_assembly(path)  # 46 MB: read it once
     types = document["types"]
     classes = assembly_classes(types)
     wanted = {_js_file(cls) for (kind, name), cls in classes.items()

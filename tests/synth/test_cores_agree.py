@@ -11,19 +11,13 @@ from typing import Any
 
 import pytest
 
+from batch_constructs.testing import _strip_metadata as _without_metadata  # the Template's own "//" stripping
+
 ROOT = Path(__file__).resolve().parents[2]
 PYTHONS = {"cdktf": ROOT / ".venv" / "bin" / "python", "cdktn": ROOT / ".venv-cdktn" / "bin" / "python"}
 pytestmark = pytest.mark.skipif(
     not all(p.is_file() for p in PYTHONS.values()) or os.environ.get("BATCH_CONSTRUCTS_CORE") != "cdktn",
     reason="the cdktn lane runs this (BATCH_CONSTRUCTS_CORE=cdktn, with .venv and .venv-cdktn set up by ./dev.sh test)")
-
-
-def _without_metadata(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_metadata(v) for k, v in value.items() if k != "//"}
-    if isinstance(value, list):
-        return [_without_metadata(v) for v in value]
-    return value
 
 
 def _synth(core: str, outdir: Path) -> dict[str, Any]:
