@@ -4,32 +4,39 @@ Every construct of this library derives from :class:`BatchConstruct`. It
 
 * registers itself so that :func:`validate_tree` can run every synth-time check in Python and
   raise :class:`~batch_constructs.ValidationError` before anything is written;
-* registers the same checks with ``node.add_validation`` (AWS CDK parity: a plain
-  ``cdktf`` ``app.synth()`` or ``Testing.synth(stack, run_validations=True)`` reports them);
+* reports the same checks through one ``node.add_validation`` per stack (AWS CDK parity: a plain
+  core ``app.synth()`` or ``Testing.synth(stack, run_validations=True)`` reports them, as
+  ``[<construct path>] <message>``);
 * creates its provider resources (L1s) through :meth:`_new_l1` and fills their late values
   (anything an ``add_*`` call can still change) from plain dicts in Terraform's own snake_case
-  shape, in :meth:`_finalize`. Finalization runs from a cdktf aspect, so it happens in
-  ``app.synth()`` and ``Testing.synth`` alike.
+  shape, in :meth:`_finalize`. An element renders its late values when the core asks it for its
+  attributes at synth (its one ``synthesizeAttributes`` callback), so this happens in
+  ``app.synth()`` and ``Testing.synth`` alike, with no aspect and no extra round trip.
+
+Everything a construct is asked again and again (its path, its stack, its root, the ids in a
+scope) is remembered here in Python: each question to the construct tree is a jsii round trip
+(see ``bench/``).
 """
 from __future__ import annotations
 
 from typing import Any, Callable
 
 from ._check import check_id, describe
-from ._core import cdk, loaded_cores, stack_of
+from ._core import loaded_cores, remember_stack, stack_of
 from ._errors import ValidationError
 from ._escape_hatch import CFN_TYPES, Overrides, hatch_class
 from ._keywords import check_keywords, suggest_keywords
 from .injection import apply_injectors
 # re-exported for old imports; the library imports these from ._naming
 from ._naming import _NAME_CHARS, generated_name, path_hash  # noqa: F401
-from ._runtime import l1_class, quiet_node_banners
+from ._runtime import l1_class, memoize_jsii_overrides, quiet_node_banners
 from .core import construct_key, tags_of
 
 quiet_node_banners()
 
 import jsii  # noqa: E402
-from functools import lru_cache  # noqa: E402
+
+memoize_jsii_overrides()
 from constructs import Construct, IValidation  # noqa: E402
 
 Render = Callable[[], dict[str, Any]]
@@ -37,31 +44,28 @@ Render = Callable[[], dict[str, Any]]
 _REGISTRY: dict[Any, list["BatchConstruct"]] = {}
 #: construct keys of this library's constructs: each is inside a stack (checked when it was made)
 _IN_STACK: set[Any] = set()
-#: construct key → its root's key, for this library's constructs (no jsii round trip to ask again)
+#: construct key → its root's key, for this library's constructs and the scopes they were made in
 _ROOTS: dict[Any, Any] = {}
+#: construct key → (node path, stack), for this library's constructs and the scopes they were made in
+_PLACES: dict[Any, tuple[str, Any]] = {}
+#: keys of the stacks that carry this library's validation
+_VALIDATED: set[Any] = set()
+#: the core's message for a duplicate construct id (constructs' ``Node.addChild``)
+_DUPLICATE = "There is already a Construct with name"
 
 
 @jsii.implements(IValidation)
-class _Validation:
-    def __init__(self, owner: "BatchConstruct") -> None:
-        self._owner = owner
+class _StackValidation:
+    """The synth-time checks of this library's constructs in one stack, for the core's own
+    ``node.validate()`` (one per stack: a validation per construct is three round trips)."""
+
+    def __init__(self, stack_key: Any, root_key: Any) -> None:
+        self._stack_key = stack_key
+        self._root_key = root_key
 
     def validate(self) -> list[str]:
-        return list(self._owner._validate())
-
-
-class _FinalizerBase:
-    def __init__(self, owner: "BatchConstruct") -> None:
-        self._owner = owner
-
-    def visit(self, node: Any) -> None:
-        self._owner._finalize()
-
-
-@lru_cache(maxsize=None)
-def _finalizer_class(core: Any) -> type:
-    """The finalizing aspect for ``core`` (each core has its own ``IAspect``)."""
-    return jsii.implements(core.IAspect)(type("_Finalizer", (_FinalizerBase,), {"__module__": __name__}))
+        return [f"[{construct._bc_path}] {message}" for construct in _REGISTRY.get(self._root_key) or ()
+                if construct._bc_stack_key == self._stack_key for message in construct._validate()]
 
 
 def _is_stack(scope: Any) -> bool:
@@ -101,21 +105,26 @@ class _ConstructMeta(type(Construct)):  # type: ignore[misc]
         check_keywords(cls.__name__, cls.__init__, kwargs)
         try:
             return super().__call__(*args, **kwargs)
+        except _DuplicateId as error:  # the construct that has this id stays
+            raise ValidationError(scope, f"{cls.__name__}: there is already a construct with id '{id}' here; "
+                                         "give each construct of one scope its own id") from error.__cause__
         except BaseException:
             _forget(scope, id)
             raise
 
 
+class _DuplicateId(Exception):
+    """The core refused the id: another construct of the scope has it (raised by ``__init__``)."""
+
+
 def check_placement(kind: str, scope: Any, id: Any) -> None:
-    """``scope`` is a construct inside a ``TerraformStack``; ``id`` a new, non-empty id there."""
+    """``scope`` is a construct inside a ``TerraformStack``; ``id`` a non-empty id (a duplicate id
+    is the core's to find: :class:`_DuplicateId`, one round trip fewer per construct)."""
     if not isinstance(scope, Construct):
         raise ValidationError(None, f"{kind}: 'scope' must be a construct (a TerraformStack or a construct in "
                                     f"one), got {describe(scope)}")
     check_id(scope, id)
-    if scope.node.try_find_child(id) is not None:
-        raise ValidationError(scope, f"{kind}: there is already a construct with id '{id}' here; give each "
-                                     "construct of one scope its own id")
-    if not (_is_stack(scope) or construct_key(scope) in _IN_STACK or any(_is_stack(s) for s in scope.node.scopes)):
+    if not (construct_key(scope) in _IN_STACK or _is_stack(scope) or any(_is_stack(s) for s in scope.node.scopes)):
         raise ValidationError(scope, f"{kind} '{id}' must be created inside a TerraformStack, not directly in "
                                      "the App: create a stack (TerraformStack(app, 'name')) and pass it as scope")
 
@@ -124,25 +133,46 @@ def _forget(scope: Any, id: str) -> None:
     path = f"{scope.node.path}/{id}" if scope.node.path else id
     registry = _REGISTRY.get(construct_key(scope.node.root))
     if registry:
-        registry[:] = [c for c in registry if c.node.path != path and not c.node.path.startswith(path + "/")]
+        registry[:] = [c for c in registry if c._bc_path != path and not c._bc_path.startswith(path + "/")]
     scope.node.try_remove_child(id)
+
+
+def _place(scope: Any) -> tuple[str, Any, Any]:
+    """(node path, stack, root key) of ``scope``: asked of the tree once per scope."""
+    key = construct_key(scope)
+    place, root = _PLACES.get(key), _ROOTS.get(key)
+    if place is None or root is None:
+        node = scope.node
+        stack = scope if _is_stack(scope) else stack_of(scope)
+        place = _PLACES[key] = (node.path, stack)
+        root = _ROOTS[key] = construct_key(node.root)
+    return place[0], place[1], root
 
 
 class BatchConstruct(Construct, metaclass=_ConstructMeta):
     """Base of every construct of this library."""
 
     def __init__(self, scope: Construct, id: str) -> None:
-        super().__init__(scope, id)
+        try:
+            super().__init__(scope, id)
+        except Exception as error:
+            if _DUPLICATE in str(error):
+                raise _DuplicateId() from None
+            raise
         self._late: list[_LateL1] = []
-        self._finalizer_added = False
+        scope_path, stack, root = _place(scope)
+        self._bc_path = f"{scope_path}/{id}" if scope_path else id
+        self._bc_id = id
+        stack_key = self._bc_stack_key = construct_key(stack)
         key = construct_key(self)
-        root = _ROOTS.get(construct_key(scope))
-        if root is None:
-            root = construct_key(self.node.root)
         _ROOTS[key] = root
+        _PLACES[key] = (self._bc_path, stack)
+        remember_stack(self, stack)
         _IN_STACK.add(key)
         _REGISTRY.setdefault(root, []).append(self)
-        self.node.add_validation(_Validation(self))
+        if stack_key not in _VALIDATED:
+            stack.node.add_validation(_StackValidation(stack_key, root))
+            _VALIDATED.add(stack_key)
 
     # -- model hooks ---------------------------------------------------------------------
     def _validate(self) -> list[str]:
@@ -166,28 +196,30 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
         resource = (hatch_class(base) if late else base)(scope or self, id, **required)
         if late:
             resource._bc_overrides = overrides = Overrides(self, CFN_TYPES.get(cls))
-            self._late.append(_LateL1(resource, render, taggable, overrides))
-            if not self._finalizer_added:
-                core = cdk(scope or self)
-                core.Aspects.of(resource).add(_finalizer_class(core)(self))
-                self._finalizer_added = True
+            record = _LateL1(resource, render, taggable, overrides)
+            self._late.append(record)
+            # rendered when the core asks the element for its attributes (bindings/_thin.py)
+            resource._bc_before_synth = lambda: self._finalize_one(record)
         return resource
 
     def _finalize(self) -> None:
         for late in self._late:
-            attrs = dict(late.render()) if late.render else {}
-            if late.taggable:
-                kind = lambda r=late.resource: r.terraform_resource_type  # noqa: E731 (read only when a tag filters)
-                tags = {**tags_of(self, resource_type=kind), **(attrs.get("tags") or {})}
-                attrs["tags"] = tags or None
-            deleted = late.overrides.apply(attrs)  # CloudFormation-path overrides, before writing
-            put = late.resource._bc_set  # the element's own attributes: handed to the core at synth
-            for key in (late.keys | deleted) - attrs.keys():
-                put(key, None)
-            for key, value in attrs.items():
-                put(key, value)
-            # a user's Terraform-path overrides stay the core's raw overrides, merged over these at synth
-            late.keys = set(attrs)
+            self._finalize_one(late)
+
+    def _finalize_one(self, late: _LateL1) -> None:
+        attrs = dict(late.render()) if late.render else {}
+        if late.taggable:
+            kind = lambda r=late.resource: r.terraform_resource_type  # noqa: E731 (read only when a tag filters)
+            tags = {**tags_of(self, resource_type=kind), **(attrs.get("tags") or {})}
+            attrs["tags"] = tags or None
+        deleted = late.overrides.apply(attrs)  # CloudFormation-path overrides, before writing
+        put = late.resource._bc_set  # the element's own attributes: handed to the core at synth
+        for key in (late.keys | deleted) - attrs.keys():
+            put(key, None)
+        for key, value in attrs.items():
+            put(key, value)
+        # a user's Terraform-path overrides stay the core's raw overrides, merged over these at synth
+        late.keys = set(attrs)
 
     @property
     def stack(self) -> Any:
@@ -197,18 +229,21 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
 
 def registered_constructs(scope: Construct) -> list[BatchConstruct]:
     """Every construct of this library at or below ``scope``, in creation order."""
-    registry = _REGISTRY.get(construct_key(scope.node.root)) or []
-    prefix = scope.node.path
+    key = construct_key(scope)
+    root = _ROOTS.get(key)
+    registry = _REGISTRY.get(root if root is not None else construct_key(scope.node.root)) or []
+    place = _PLACES.get(key)
+    prefix = place[0] if place is not None else scope.node.path
     if not prefix:
         return list(registry)
-    return [c for c in registry if c.node.path == prefix or c.node.path.startswith(prefix + "/")]
+    return [c for c in registry if c._bc_path == prefix or c._bc_path.startswith(prefix + "/")]
 
 
 def validate_tree(scope: Construct) -> None:
     """Run every synth-time check under ``scope``; raise one ValidationError listing all."""
     problems: list[tuple[str | None, str]] = []
     for construct in registered_constructs(scope):
-        problems.extend((construct.node.path, message) for message in construct._validate())
+        problems.extend((construct._bc_path, message) for message in construct._validate())
     if problems:
         raise ValidationError(None, problems=problems)
 

@@ -27,8 +27,8 @@ from typing import Any
 
 from ._identity import construct_key
 
-__all__ = ["CORES", "CORE_ENV", "cdk", "core_named", "core_of", "default_core", "loaded_cores", "stack_cache",
-           "stack_of"]
+__all__ = ["CORES", "CORE_ENV", "cdk", "core_named", "core_of", "default_core", "loaded_cores", "remember_stack",
+           "stack_cache", "stack_of"]
 
 #: The supported cores, by module name, in order of preference.
 CORES = ("cdktf", "cdktn")
@@ -111,6 +111,11 @@ def stack_of(scope: Any) -> Any:
         stack = core_of(scope).TerraformStack.of(scope)
         _STACKS[key] = stack
     return stack
+
+
+def remember_stack(construct: Any, stack: Any) -> None:
+    """``stack`` is ``construct``'s (known to the caller without asking the tree)."""
+    _STACKS[construct_key(construct)] = stack
 
 
 def stack_cache(stack: Any) -> dict[str, Any]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["construct_key"]
+__all__ = ["construct_key", "node_id", "node_path"]
 
 
 def construct_key(construct: Any) -> Any:
@@ -12,3 +12,15 @@ def construct_key(construct: Any) -> Any:
     proxy can vanish; the jsii object reference does not."""
     ref = getattr(construct, "__jsii_ref__", None)
     return getattr(ref, "ref", None) or id(construct)
+
+
+def node_path(construct: Any) -> str:
+    """``construct.node.path``, remembered for this library's constructs (a round trip otherwise)."""
+    path = getattr(construct, "_bc_path", None)
+    return path if path is not None else construct.node.path
+
+
+def node_id(construct: Any) -> str:
+    """``construct.node.id``, remembered for this library's constructs (a round trip otherwise)."""
+    id = getattr(construct, "_bc_id", None)
+    return id if id is not None else construct.node.id

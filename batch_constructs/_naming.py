@@ -11,6 +11,7 @@ from typing import Any
 from ._check import check_str
 from ._errors import ValidationError
 from ._tokens import is_unresolved
+from ._identity import node_path
 
 __all__ = ["NAME_PATTERN", "arn_resource_name", "check_name", "generated_name", "path_hash"]
 
@@ -48,7 +49,7 @@ def generated_name(construct: Any, *, max_length: int = 128, seed: str = "") -> 
 
     Matches ``^[0-9A-Za-z][0-9A-Za-z_-]{0,max_length-1}$``.
     """
-    path = construct.node.path
+    path = node_path(construct)
     suffix = "-" + path_hash(path, seed)
     readable = _NAME_CHARS.sub("-", path.replace("/", "-")).strip("-_") or "batch"
     if not readable[0].isalnum():

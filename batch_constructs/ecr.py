@@ -23,6 +23,7 @@ from ._tokens import is_unresolved
 from .core import Duration, RemovalPolicy, removal_policy_attributes
 from .iam import PolicyStatement, as_principal
 from .iam._validation import check_actions
+from ._identity import node_path
 
 __all__ = ["IRepository", "ImportedRepository", "LifecycleRule", "Repository", "TagMutability", "TagStatus"]
 
@@ -387,7 +388,7 @@ class Repository(BatchConstruct, IRepository):
 def _generated_name(construct: Any) -> str:
     """``<path>-<hash>`` in ECR's alphabet (lowercase; single ``-`` between words)."""
     from ._naming import path_hash
-    path = construct.node.path
+    path = node_path(construct)
     readable = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "repository"
     suffix = "-" + path_hash(path).lower()
     return readable[: 256 - len(suffix)].rstrip("-") + suffix

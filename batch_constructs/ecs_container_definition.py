@@ -27,6 +27,7 @@ from .iam import ManagedPolicy, PolicyStatement, Role, ServicePrincipal, as_role
 from .linux_parameters import LinuxParameters
 from .logging import LOG_WRITE_ACTIONS, LogDriver, LogDriverConfig
 from .secrets import Secret
+from ._identity import node_id
 
 __all__ = ["EcsContainerDefinitionBase", "EcsEc2ContainerDefinition", "Ulimit", "UlimitName"]
 
@@ -216,7 +217,7 @@ class EcsContainerDefinitionBase(BatchConstruct):
         names = [v.name for v in self._volumes]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
-            out.append(f"container '{self.node.id}' has several volumes named {', '.join(duplicates)}")
+            out.append(f"container '{node_id(self)}' has several volumes named {', '.join(duplicates)}")
         return out
 
     # -- rendering ----------------------------------------------------------------------------
@@ -306,7 +307,7 @@ class EcsEc2ContainerDefinition(EcsContainerDefinitionBase):
         names = [u.name.value for u in self._ulimits]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
-            out.append(f"container '{self.node.id}' sets ulimit {', '.join(duplicates)} more than once")
+            out.append(f"container '{node_id(self)}' sets ulimit {', '.join(duplicates)} more than once")
         return out
 
     def _resource_requirements(self) -> list[dict[str, str]]:

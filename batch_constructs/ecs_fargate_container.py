@@ -21,6 +21,7 @@ from .linux_parameters import LinuxParameters
 from .logging import LogDriver
 from .secrets import Secret
 from .ecs_volumes import HostVolume
+from ._identity import node_id
 
 __all__ = ["EcsFargateContainerDefinition"]
 
@@ -135,7 +136,7 @@ class EcsFargateContainerDefinition(EcsContainerDefinitionBase):
         gib = gibibytes_of(self, "ephemeral_storage_size", size)
         if gib is None:
             return None
-        id = self.node.id
+        id = node_id(self)
         if gib > 200:
             raise ValidationError(self, f"ECS Fargate container '{id}' specifies 'ephemeralStorageSize' at "
                                         f"{gib} > 200 GB")
@@ -146,7 +147,7 @@ class EcsFargateContainerDefinition(EcsContainerDefinitionBase):
 
     def _check_windows(self) -> None:
         """What Fargate refuses for Windows containers."""
-        id = self.node.id
+        id = node_id(self)
         if self.readonly_root_filesystem:
             raise ValidationError(self, "Readonly root filesystem is not possible on Windows; write access is "
                                         "required for registry & system processes to run inside the container")
@@ -169,10 +170,10 @@ class EcsFargateContainerDefinition(EcsContainerDefinitionBase):
         allowed = table.get(float(cpu))
         if allowed is None or mib not in allowed:
             system = " Windows" if self.windows else ""
-            raise ValidationError(self, f"ECS Fargate container '{self.node.id}' specifies cpu {format_number(cpu)} "
+            raise ValidationError(self, f"ECS Fargate container '{node_id(self)}' specifies cpu {format_number(cpu)} "
                                         f"with memory {mib} MiB, which is not a valid Fargate{system} combination")
         if cpu >= 8 and self.fargate_platform_version in _OLD_PLATFORMS:
-            raise ValidationError(self, f"ECS Fargate container '{self.node.id}' specifies cpu {format_number(cpu)} "
+            raise ValidationError(self, f"ECS Fargate container '{node_id(self)}' specifies cpu {format_number(cpu)} "
                                         f"with 'fargate_platform_version' {self.fargate_platform_version.value}; "
                                         "8 and 16 vCPU need platform version 1.4.0 or LATEST")
 
@@ -180,7 +181,7 @@ class EcsFargateContainerDefinition(EcsContainerDefinitionBase):
         """What the Batch API says not to provide for Fargate jobs (checked at synth: devices,
         tmpfs mounts and volumes can still be added)."""
         out = super()._validate()
-        id = self.node.id
+        id = node_id(self)
         if self.linux_parameters is not None:
             refused = sorted(set(self.linux_parameters.render_linux_parameters()) - {"initProcessEnabled"})
             if refused:

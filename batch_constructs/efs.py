@@ -23,6 +23,7 @@ from ._tokens import is_unresolved
 from .core import RemovalPolicy, Size, Tags, removal_policy_attributes
 from .iam._validation import check_actions
 from .iam import PolicyStatement, as_principal
+from ._identity import node_path
 
 __all__ = ["AccessPoint", "Acl", "FileSystem", "IFileSystem", "ImportedAccessPoint", "ImportedFileSystem",
            "LifecyclePolicy", "OutOfInfrequentAccessPolicy", "PerformanceMode", "PosixUser", "ThroughputMode"]
@@ -269,7 +270,7 @@ class FileSystem(BatchConstruct, IFileSystem):
         self.allow_anonymous_access = check_bool(self, "allow_anonymous_access", allow_anonymous_access)
         removal = removal_policy_attributes(self, "removal_policy", removal_policy, kind="aws_efs_file_system")
         given_group = None if security_group is None else as_security_group(security_group, scope=self)
-        Tags.of(self).add("Name", file_system_name or self.node.path)
+        Tags.of(self).add("Name", file_system_name or node_path(self))
         extra: dict[str, Any] = {"encrypted": encrypted is not False}
         if performance is not None:
             extra["performance_mode"] = performance.value
@@ -359,7 +360,7 @@ class AccessPoint(BatchConstruct):
         super().__init__(scope, id)
         self.file_system = _file_system(self, file_system)
         blocks = _access_point_blocks(self, path, posix_user, create_acl)
-        Tags.of(self).add("Name", self.node.path)
+        Tags.of(self).add("Name", node_path(self))
         self.resource = self._new_l1("Resource", "efs_access_point", "EfsAccessPoint",
                                      file_system_id=self.file_system.file_system_id, taggable=True)
         for key, value in blocks.items():

@@ -24,6 +24,7 @@ from ._json import escape_strings
 from ._tokens import format_number, is_unresolved
 from .core import Size
 from .ecs import ContainerImage
+from ._identity import node_id
 
 __all__ = ["EksContainerDefinition", "EksVolume", "EksVolumeOptions", "EmptyDirMediumType", "EmptyDirVolume",
            "EmptyDirVolumeOptions", "HostPathVolume", "HostPathVolumeOptions", "ImagePullPolicy", "SecretPathVolume",
@@ -355,7 +356,7 @@ class EksContainerDefinition(BatchConstruct):
         if value is None or is_unresolved(value):
             return value
         if not (value > 0 and float(value * 4).is_integer()):
-            raise self._error(f"EksContainerDefinition '{self.node.id}': '{key}' = {value!r} is not a CPU "
+            raise self._error(f"EksContainerDefinition '{node_id(self)}': '{key}' = {value!r} is not a CPU "
                               "quantity AWS Batch accepts; use a positive multiple of 0.25 vCPU")
         return value
 
@@ -364,7 +365,7 @@ class EksContainerDefinition(BatchConstruct):
         if mib is None or is_unresolved(mib):
             return mib
         if mib < 4:
-            raise self._error(f"EksContainerDefinition '{self.node.id}': '{key}' = {mib} MiB; Kubernetes on "
+            raise self._error(f"EksContainerDefinition '{node_id(self)}': '{key}' = {mib} MiB; Kubernetes on "
                               "AWS Batch needs at least 4 MiB")
         return mib
 
@@ -377,7 +378,7 @@ class EksContainerDefinition(BatchConstruct):
         out = []
         for volume in self._volumes:
             if volume.name in seen:
-                out.append(f"EksContainerDefinition '{self.node.id}' has two volumes named '{volume.name}'")
+                out.append(f"EksContainerDefinition '{node_id(self)}' has two volumes named '{volume.name}'")
             seen.add(volume.name)
         return out
 

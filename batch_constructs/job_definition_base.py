@@ -17,6 +17,7 @@ from ._naming import arn_resource_name, check_name, generated_name
 from ._tokens import format_number, is_unresolved
 from .core import Duration
 from .iam import PolicyStatement, as_principal
+from ._identity import node_id
 
 __all__ = ["Action", "CustomReason", "ImportedJobDefinition", "JobDefinitionBase", "Reason", "RetryStrategy"]
 
@@ -127,14 +128,14 @@ class JobDefinitionBase(BatchConstruct, RemovableResource):
     def _check_retry_attempts(self, value: Any) -> Any:
         value = check_int(self, "retry_attempts", value)
         if value is not None and not is_unresolved(value) and not 1 <= value <= 10:
-            raise self._error(f"JobDefinition '{self.node.id}' specifies 'retry_attempts' = {value}; it must be "
+            raise self._error(f"JobDefinition '{node_id(self)}' specifies 'retry_attempts' = {value}; it must be "
                               "between 1 and 10")
         return value
 
     def _check_scheduling_priority(self, value: Any) -> Any:
         value = check_int(self, "scheduling_priority", value)
         if value is not None and not is_unresolved(value) and not 0 <= value <= 9999:
-            raise self._error(f"JobDefinition '{self.node.id}' specifies 'scheduling_priority' = {value}; "
+            raise self._error(f"JobDefinition '{node_id(self)}' specifies 'scheduling_priority' = {value}; "
                               "it must be between 0 and 9999")
         return value
 
@@ -146,7 +147,7 @@ class JobDefinitionBase(BatchConstruct, RemovableResource):
         if is_unresolved(seconds):
             return seconds
         if seconds < 60:
-            raise self._error(f"JobDefinition '{self.node.id}' specifies 'timeout' = {seconds} seconds; it must be "
+            raise self._error(f"JobDefinition '{node_id(self)}' specifies 'timeout' = {seconds} seconds; it must be "
                               "at least 60 seconds")
         return check_int(self, "timeout in seconds", seconds)
 
@@ -178,9 +179,9 @@ class JobDefinitionBase(BatchConstruct, RemovableResource):
         out = []
         n = len(self._retry_strategies)
         if n > 5:
-            out.append(f"JobDefinition '{self.node.id}' has {n} retry strategies; at most 5 are allowed")
+            out.append(f"JobDefinition '{node_id(self)}' has {n} retry strategies; at most 5 are allowed")
         if n and self.retry_attempts is None:
-            out.append(f"JobDefinition '{self.node.id}' has retry strategies but no 'retry_attempts': AWS Batch "
+            out.append(f"JobDefinition '{node_id(self)}' has retry strategies but no 'retry_attempts': AWS Batch "
                        "evaluates 'retry_strategies' only with retry_attempts (1-10)")
         return out
 
@@ -233,7 +234,7 @@ class JobDefinitionBase(BatchConstruct, RemovableResource):
         if self.scheduling_priority is None and getattr(queue, "scheduling_policy", None) is not None:
             from ._errors import warn
             queue_id = getattr(getattr(queue, "node", None), "id", None) or getattr(queue, "node_id", "?")
-            warn(self, f"JobDefinition '{self.node.id}' has no scheduling_priority but is used with fair-share "
+            warn(self, f"JobDefinition '{node_id(self)}' has no scheduling_priority but is used with fair-share "
                        f"JobQueue '{queue_id}': SubmitJob then needs schedulingPriorityOverride")
         principal.add_to_principal_policy(PolicyStatement(
             actions=["batch:SubmitJob"],

@@ -19,6 +19,7 @@ from ._tokens import format_number, is_unresolved
 from .compute_environment_base import as_compute_environment
 from .core import Duration
 from .scheduling_policy import as_scheduling_policy
+from ._identity import node_id
 
 __all__ = ["ImportedJobQueue", "JobQueue", "JobStateTimeLimitAction",
            "JobStateTimeLimitActionsAction", "JobStateTimeLimitActionsReason",
@@ -249,7 +250,7 @@ class JobQueue(BatchConstruct, _JobQueueMembers, RemovableResource):
         if not self._compute_environments:
             return ["This JobQueue does not link any ComputeEnvironments"]
         problems = []
-        id = self.node.id
+        id = node_id(self)
         environments = [e.compute_environment for e in self._compute_environments]
         if len(environments) > MAX_COMPUTE_ENVIRONMENTS:
             problems.append(f"JobQueue '{id}' links {len(environments)} ComputeEnvironments; at most "

@@ -16,6 +16,7 @@ from .ec2 import InstanceType
 from .ecs_container_definition import EcsContainerDefinitionBase
 from .core import Duration
 from .job_definition_base import JobDefinitionBase, RetryStrategy
+from ._identity import node_id
 
 __all__ = ["MultiNodeContainer", "MultiNodeJobDefinition"]
 
@@ -130,7 +131,7 @@ class MultiNodeJobDefinition(JobDefinitionBase):
     # -- validation ------------------------------------------------------------------------
     def _validate(self) -> list[str]:
         out = list(super()._validate())
-        name = f"MultiNodeJobDefinition '{self.node.id}'"
+        name = f"MultiNodeJobDefinition '{node_id(self)}'"
         if not self._containers:
             out.append("multinode job has no containers!")
             return out

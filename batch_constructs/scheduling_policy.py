@@ -13,6 +13,7 @@ from ._imported import Imported
 from ._naming import arn_resource_name, check_name, generated_name
 from ._tokens import is_unresolved
 from .core import Duration
+from ._identity import node_id
 
 __all__ = ["FairshareSchedulingPolicy", "ImportedFairshareSchedulingPolicy", "Share"]
 
@@ -144,7 +145,7 @@ class FairshareSchedulingPolicy(BatchConstruct, _FairshareSchedulingPolicyMember
 
     def _validate(self) -> list[str]:
         problems = []
-        id = self.node.id
+        id = node_id(self)
         if len(self._shares) > MAX_SHARES:
             problems.append(f"FairshareSchedulingPolicy '{id}' has {len(self._shares)} shares; at most "
                             f"{MAX_SHARES} are allowed")

@@ -8,7 +8,8 @@ CDK Terrain, and ``isinstance(x, BatchJobQueue)`` holds on both.
 
 The element keeps its arguments in a Python dict (``_bc_attrs``, Terraform's keys) and hands
 them to the core in one call at synth: it overrides the core's protected
-``synthesizeAttributes`` (jsii calls back into Python once per element). Nothing else crosses
+``synthesizeAttributes`` (jsii calls back into Python once per element), first letting the
+construct that owns it render what can still change (``_bc_before_synth``, see ``_base``). Nothing else crosses
 into Node until synth: no per-argument setter, no ``add_override`` per key. ``add_override`` (a
 user's escape hatch) keeps the core's meaning: merged over these attributes at synth.
 
@@ -82,6 +83,38 @@ def variant(cls: type, core: Any) -> type:
         "__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__, "_bc_core": core})
 
 
+@lru_cache(maxsize=None)
+def _metadata(core: Any, version: str) -> Any:
+    return core.TerraformProviderGeneratorMetadata(provider_name="aws", provider_version=version)
+
+
+@lru_cache(maxsize=None)
+def _resource_config(core: Any, kind: str, version: str) -> Any:
+    """The config struct of an element without meta-arguments: one per type (a struct is sent by value)."""
+    return core.TerraformResourceConfig(terraform_resource_type=kind, terraform_generator_metadata=_metadata(core, version))
+
+
+def _create(element: Any, scope: Any, id: str, config: Any) -> None:
+    """What the core's constructor does (``jsii.create`` of the element's class with ``scope``, ``id``
+    and the config struct), without its per-call type checking of arguments this module built."""
+    if not isinstance(scope, _construct_class()) or not isinstance(id, str):
+        raise TypeError(f"{type(element).__name__}(scope, id_): 'scope' must be a construct and 'id_' a string, got "
+                        f"{type(scope).__name__} and {type(id).__name__}")
+    _jsii().create(type(element), element, [scope, id, config])
+
+
+@lru_cache(maxsize=None)
+def _construct_class() -> type:
+    from constructs import Construct
+    return Construct
+
+
+@lru_cache(maxsize=None)
+def _jsii() -> Any:
+    import jsii  # not at import: the generated modules load without jsii (tests/unit)
+    return jsii
+
+
 class ThinElement(metaclass=_ThinMeta):
     """What the generated classes share (see the module doc)."""
 
@@ -107,18 +140,19 @@ class ThinElement(metaclass=_ThinMeta):
         self._bc_attrs = attrs
         return meta
 
-    def _bc_metadata(self) -> Any:
-        return type(self)._bc_core.TerraformProviderGeneratorMetadata(provider_name="aws",
-                                                                     provider_version=self.provider_version)
-
     def _bc_init(self, scope: Any, id: str, args: dict[str, Any]) -> None:
         meta = self._bc_split(args, RESOURCE_META)
-        getattr(type(self)._bc_core, self._bc_base).__init__(
-            self, scope, id, terraform_resource_type=self.terraform_type,
-            terraform_generator_metadata=self._bc_metadata(), **meta)
+        core = type(self)._bc_core
+        config = _resource_config(core, self.terraform_type, self.provider_version) if not meta else \
+            core.TerraformResourceConfig(terraform_resource_type=self.terraform_type,
+                                         terraform_generator_metadata=_metadata(core, self.provider_version), **meta)
+        _create(self, scope, id, config)
 
     # -- the one callback at synth --------------------------------------------------------------
     def _synthesize_attributes(self) -> Mapping[str, Any]:
+        before = self.__dict__.get("_bc_before_synth")  # the owning construct renders its late values
+        if before is not None:
+            before()
         attrs = {key: value for key, value in self._bc_attrs.items() if value is not None}
         for path, value in self.__dict__.get("_bc_user_overrides", ()):
             attrs = _with_path(attrs, path.split("."), value)
@@ -182,8 +216,9 @@ class ThinProvider(ThinElement):
 
     def _bc_init(self, scope: Any, id: str, args: dict[str, Any]) -> None:
         self._bc_split(args, ())
-        getattr(type(self)._bc_core, self._bc_base).__init__(
-            self, scope, id, terraform_resource_type="aws", terraform_generator_metadata=self._bc_metadata(),
-            terraform_provider_source="aws")
+        core = type(self)._bc_core
+        _create(self, scope, id, core.TerraformProviderConfig(
+            terraform_resource_type="aws", terraform_generator_metadata=_metadata(core, self.provider_version),
+            terraform_provider_source="aws"))
         if self._bc_attrs.get("alias") is not None:  # the core's FQN of this provider uses it
             self.alias = self._bc_attrs["alias"]

@@ -14,6 +14,7 @@ from .networking import _construct_base, as_security_group
 from .user_data import UserData, is_multipart, terraform_user_data
 from ._validation import (validate_ami_map, validate_imported_launch_template, validate_launch_template_options,
                           validate_launch_template_props, validate_placement_group_props)
+from .._identity import node_path
 
 __all__ = ["GenericLinuxImage", "ImportedLaunchTemplate", "ImportedPlacementGroup", "LaunchTemplate",
            "LaunchTemplateHttpTokens", "MachineImage", "MachineImageConfig", "PlacementGroup", "PlacementGroupStrategy",
@@ -158,7 +159,7 @@ class LaunchTemplate(_construct_base()):  # type: ignore[misc]
             return None
         text = isinstance(self.user_data, str)
         kind = "plain text" if text else f"{type(self.user_data).__name__.lstrip('_')} (not multi-part)"
-        return (f"launch template {self.node.path!r} has user data that is {kind}: AWS Batch requires MIME "
+        return (f"launch template {node_path(self)!r} has user data that is {kind}: AWS Batch requires MIME "
                 "multi-part user data in launch templates and leaves the compute environment INVALID otherwise; "
                 "wrap it: ud = MultipartUserData(); ud.add_user_data_part("
                 + ("UserData.custom(text))" if text else "user_data)"))

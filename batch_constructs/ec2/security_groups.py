@@ -25,6 +25,7 @@ from .._tokens import is_unresolved
 from ._construct import _construct_base, anchor
 from ._network_validation import validate_import_options, validate_security_group_extras
 from ._validation import security_group_description, validate_security_group_props
+from .._identity import node_path
 
 __all__ = ["ISecurityGroup", "ImportedSecurityGroup", "SecurityGroup", "as_security_group"]
 
@@ -155,7 +156,7 @@ class SecurityGroup(_construct_base(), ISecurityGroup):  # type: ignore[misc]
         self._error_scope = self
         self.resource = self._new_l1(
             "Resource", "security_group", "SecurityGroup", vpc_id=vpc.vpc_id,
-            description=description or security_group_description(self.node.path), taggable=True,
+            description=description or security_group_description(node_path(self)), taggable=True,
             render=self._render_inline, **extra)
         self.resource.add_override("lifecycle", {"create_before_destroy": True})
         self.security_group_id: str = self.resource.id
@@ -166,7 +167,7 @@ class SecurityGroup(_construct_base(), ISecurityGroup):  # type: ignore[misc]
 
     @property
     def unique_id(self) -> str:
-        return unique_id(self.node.path)
+        return unique_id(node_path(self))
 
     def _render_inline(self) -> dict[str, Any]:
         if self.disable_inline_rules:

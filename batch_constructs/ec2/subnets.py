@@ -15,6 +15,7 @@ from ._construct import _construct_base
 from ._network_validation import check_availability_zone, check_ipv4_cidr, subnet_configuration_fields
 from ._validation import subnet_id as check_subnet_id
 from ._validation import subnet_selection_fields
+from .._identity import node_path
 
 __all__ = ["ISubnet", "ImportedSubnet", "PrivateSubnet", "PublicSubnet", "RouteTable", "SelectedSubnets", "Subnet",
            "SubnetConfiguration", "SubnetSelection", "SubnetType"]
@@ -163,7 +164,7 @@ class Subnet(_construct_base(), ISubnet):  # type: ignore[misc]
         check_ipv4_cidr(self, "cidr_block", cidr_block, required=True)
         check_availability_zone(self, "availability_zone", availability_zone, required=True)
         public_ip = check_bool(self, "map_public_ip_on_launch", map_public_ip_on_launch)
-        Tags.of(self).add("Name", _tag_text(self.node.path))
+        Tags.of(self).add("Name", _tag_text(node_path(self)))
         self._extra_tags: dict[str, str] = {}
         extra = {"map_public_ip_on_launch": True} if public_ip else {}
         self.resource = self._new_l1("Subnet", "subnet", "Subnet", vpc_id=vpc_id, cidr_block=cidr_block,

@@ -16,6 +16,7 @@ from ._construct import _construct_base
 from ._network_validation import nat_gateway_count, validate_vpc_props, vpc_cidr
 from .subnets import ImportedSubnet, PrivateSubnet, PublicSubnet, SubnetConfiguration, SubnetType, _tag_text
 from .vpc_base import IVpc, ImportedVpc, LookedUpVpc, import_vpc
+from .._identity import node_path
 
 __all__ = ["IpAddresses", "Vpc"]
 
@@ -104,7 +105,7 @@ class Vpc(_construct_base(), IVpc):  # type: ignore[misc]
         self.dns_hostnames_enabled = props["enable_dns_hostnames"]
         self.dns_support_enabled = props["enable_dns_support"]
         if configs is not None or vpc_name is not None:
-            Tags.of(self).add("Name", _tag_text(vpc_name or self.node.path))
+            Tags.of(self).add("Name", _tag_text(vpc_name or node_path(self)))
         self.resource = self._new_l1("Resource", "vpc", "Vpc", cidr_block=block,
                                      enable_dns_hostnames=self.dns_hostnames_enabled,
                                      enable_dns_support=self.dns_support_enabled, taggable=True)

@@ -16,6 +16,7 @@ from ._validation import POLICY_ARN, check_description, check_iam_name, check_ia
 from .grant import IManagedPolicy
 from .document import PolicyDocument
 from .policy_statement import PolicyStatement
+from .._identity import node_path
 
 __all__ = ["AwsManagedPolicy", "ImportedManagedPolicy", "ManagedPolicy"]
 
@@ -147,7 +148,7 @@ class ManagedPolicy(BatchConstruct, IManagedPolicy):
         return self.resource.arn
 
     def _key(self) -> Any:
-        return ("construct", self.node.path)
+        return ("construct", node_path(self))
 
     def add_statements(self, *statements: PolicyStatement) -> None:
         for index, statement in enumerate(statements):

@@ -18,6 +18,7 @@ from ._validation import check_iam_name
 from .grant import IGroup, IUser
 from .document import PolicyDocument
 from .policy_statement import PolicyStatement
+from .._identity import node_id
 
 __all__ = ["Policy"]
 
@@ -110,7 +111,7 @@ class Policy(BatchConstruct):
             if self.force:  # AWS CDK's message
                 errors.append("Policy created with force=true is empty. You must add statements to the policy")
             elif self.is_attached:  # IAM refuses an empty policy document
-                errors.append(f"Policy '{self.node.id}' is attached but has no statements: add statements (IAM "
+                errors.append(f"Policy '{node_id(self)}' is attached but has no statements: add statements (IAM "
                               "refuses an empty policy document)")
         if not self.is_attached and self.force:  # AWS CDK's message
             errors.append("Policy created with force=true must be attached to at least one principal: user, group "

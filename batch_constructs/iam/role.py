@@ -128,8 +128,8 @@ class Role(PolicyHolder, RoleGrants, _ArnPrincipalOf, IRole):
         trust = render_policy(self, self.assume_role_policy)
         self.resource = self._new_l1("Resource", "iam_role", "IamRole", assume_role_policy=trust,
                                      force_detach_policies=True, taggable=True,
+                                     lifecycle={"create_before_destroy": True},
                                      render=lambda: self._render_trust(trust), **extra)
-        self.resource.add_override("lifecycle", {"create_before_destroy": True})
         self.inline_policies: dict[str, PolicyDocument] = {}
         for name, document in inline.items():
             self._add_inline_policy(name, document)
