@@ -7,32 +7,166 @@ hashicorp/aws version (``bindings/schema_aws_*``); the renderer needs less of it
 nested blocks, with their nesting mode, and which attributes are strings). :func:`embedded_entry`
 turns one into the other, for a document whose types (and provider configuration) it covers
 entirely; otherwise the caller fetches the real schema with Terraform, as before.
+
+Both modules are real artifacts, read as they are:
+
+* **5.100.0** (``schema_aws_5_100_0``) is generated from ``terraform providers schema -json``:
+  exact, the renderer's shape is taken from it alone.
+* **6.69.1** (``schema_aws_6_69_1``) is generated from the jsii assembly of cdktn-provider-aws
+  25.8.1, which cannot tell a ``set(object)``/``list(object)`` *attribute* from a nested *block*:
+  there every object-valued key is a block (``aws_security_group.ingress``, an attribute, would be
+  written as ``ingress { ... }``, and ``ingress = []`` would vanish). So its renderer shape is the
+  6.69.1 module's (keys, string attributes, nesting mode: ``list``; the renderer only tells
+  ``map`` blocks apart, and neither module has one), with **block or attribute decided, key path by
+  key path, by the 5.100.0 module** wherever it has the path (:data:`BLOCKS_FROM`): an attribute
+  there is an attribute here. A key path the assembly shows as a block and 5.100.0 lacks (new in
+  6.x, e.g. ``aws_launch_template.network_performance_options``) is *ambiguous*
+  (:func:`ambiguous_paths`, computed from the two modules); a document that sets one gets no
+  embedded entry, so Terraform's real 6.69.1 schema decides.
+
+Key paths are tuples ``(section, type, key, nested key, ...)``: section ``"resource"``, ``"data"``
+or ``"provider"`` (whose one type is :data:`PROVIDER_TYPE`).
 """
 from __future__ import annotations
 
 import importlib
-from typing import Any, Mapping
+from collections.abc import Iterator, Mapping
+from functools import cache
+from types import ModuleType
+from typing import Any
 
-__all__ = ["EMBEDDED_MODULES", "embedded_entry"]
+__all__ = ["AWS_SOURCE", "BLOCKS_FROM", "EMBEDDED_MODULES", "PROVIDER_TYPE", "KeyPath", "ambiguous_paths",
+           "embedded_entry", "renderer_schemas"]
 
-#: hashicorp/aws version → the generated module holding its compact schema. Not 6.25.0: that module
-#: comes from the bindings' jsii assembly, which cannot tell a ``set(object)`` attribute from a block
-#: (``aws_security_group.ingress``), a difference the renderer depends on; it has no ``PROVIDER`` either.
-EMBEDDED_MODULES = {"5.100.0": "batch_constructs.bindings.schema_aws_5_100_0"}
+#: hashicorp/aws version → the generated module holding its compact schema.
+EMBEDDED_MODULES = {"5.100.0": "batch_constructs.bindings.schema_aws_5_100_0",
+                    "6.69.1": "batch_constructs.bindings.schema_aws_6_69_1"}
+#: version whose module comes from the jsii assembly → the version whose module (from Terraform's
+#: own schema) decides, for each key path it has, whether the key is a block or an attribute.
+BLOCKS_FROM = {"6.69.1": "5.100.0"}
 AWS_SOURCE = "registry.terraform.io/hashicorp/aws"
+#: the provider block's type in a key path: ``("provider", "aws", "endpoints")``
+PROVIDER_TYPE = "aws"
+
+KeyPath = tuple[str, ...]
+Compact = Mapping[str, Any]  # one compact body: {"a": {...}, "b": {...}} (bindings/_schema_gen.py)
 
 
-def _renderer_shape(shape: Mapping[str, Any]) -> dict[str, Any]:
+def _module(version: str) -> ModuleType | None:
+    name = EMBEDDED_MODULES.get(version)
+    if name is None:
+        return None
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def _sections(module: ModuleType) -> dict[str, Mapping[str, Compact]]:
+    """A module's compact bodies by section and type (the provider block: type :data:`PROVIDER_TYPE`)."""
+    provider = getattr(module, "PROVIDER", None)
+    return {"provider": {} if provider is None else {PROVIDER_TYPE: provider},
+            "resource": module.RESOURCES, "data": module.DATA_SOURCES}
+
+
+def _exact_sections(version: str) -> dict[str, Mapping[str, Compact]] | None:
+    """The sections that decide block versus attribute for ``version``: none needed (``{}``) for a
+    module from Terraform's own schema, ``None`` when the deciding module cannot be loaded."""
+    exact = BLOCKS_FROM.get(version)
+    if exact is None:
+        return {}
+    module = _module(exact)
+    return None if module is None else _sections(module)
+
+
+def _nested_exact(exact: Compact | None, name: str) -> Compact | None:
+    spec = ((exact or {}).get("b") or {}).get(name)
+    return None if spec is None else spec[3]
+
+
+def _is_exact_attribute(exact: Compact | None, name: str) -> bool:
+    return name in ((exact or {}).get("a") or {})
+
+
+def _renderer_shape(shape: Compact, exact: Compact | None = None) -> dict[str, Any]:
     """``{"a": {name: [type, flag]}, "b": {name: [nesting, min, max, nested]}}`` (the check's form)
-    → ``{"b": {name: {"n": nesting, ...}}, "s": [string attributes]}`` (the renderer's form)."""
+    → ``{"b": {name: {"n": nesting, ...}}, "s": [string attributes]}`` (the renderer's form).
+    ``exact``: the same path in the module that decides block versus attribute (a block of
+    ``shape`` that is an attribute there is no block); ``None``: no decision, as ``shape`` says."""
     out: dict[str, Any] = {}
-    blocks = shape.get("b") or {}
+    blocks = {name: spec for name, spec in (shape.get("b") or {}).items() if not _is_exact_attribute(exact, name)}
     if blocks:
-        out["b"] = {name: {"n": spec[0], **_renderer_shape(spec[3])} for name, spec in sorted(blocks.items())}
+        out["b"] = {name: {"n": spec[0], **_renderer_shape(spec[3], _nested_exact(exact, name))}
+                    for name, spec in sorted(blocks.items())}
     strings = sorted(name for name, (kind, _flag) in (shape.get("a") or {}).items() if kind == "string")
     if strings:
         out["s"] = strings
     return out
+
+
+def _ambiguous_in(shape: Compact, exact: Compact | None, path: KeyPath) -> Iterator[KeyPath]:
+    """The block paths of ``shape`` under ``path`` that ``exact`` (the same path) has neither as a
+    block nor as an attribute (only the outermost of nested ones)."""
+    for name, spec in sorted((shape.get("b") or {}).items()):
+        nested = _nested_exact(exact, name)
+        if nested is not None:
+            yield from _ambiguous_in(spec[3], nested, path + (name,))
+        elif not _is_exact_attribute(exact, name):
+            yield path + (name,)
+
+
+@cache
+def ambiguous_paths(version: str) -> frozenset[KeyPath]:
+    """The key paths of ``version``'s module shown as blocks that the module deciding block versus
+    attribute (:data:`BLOCKS_FROM`) does not have: empty for a module from Terraform's own schema
+    (or an unknown version)."""
+    module, exact = _module(version), _exact_sections(version)
+    if module is None or not exact:
+        return frozenset()
+    return frozenset(path for section, shapes in _sections(module).items() for kind, shape in shapes.items()
+                     for path in _ambiguous_in(shape, exact[section].get(kind), (section, kind)))
+
+
+def _sets_path(value: Any, keys: KeyPath) -> bool:
+    """Whether a body (or a list of bodies, nested blocks or objects) sets the key path ``keys``
+    (a key present at the end counts, even with an empty value: ``ingress = []`` is no block)."""
+    if not keys:
+        return True
+    items = value if isinstance(value, list) else [value]
+    return any(isinstance(item, Mapping) and keys[0] in item and _sets_path(item[keys[0]], keys[1:])
+               for item in items)
+
+
+def _bodies(docs: list[Mapping[str, Any]], local: str, resources: set[str],
+            data: set[str]) -> Iterator[tuple[str, str, Any]]:
+    """``(section, type, body)`` of every provider block of ``local`` and every body of the
+    resource and data types the documents use of it."""
+    for doc in docs:
+        for body in _as_list((doc.get("provider") or {}).get(local)):
+            yield "provider", PROVIDER_TYPE, body
+        for section, used in (("resource", resources), ("data", data)):
+            for kind, block in (doc.get(section) or {}).items():
+                if kind in used and isinstance(block, Mapping):
+                    for body in block.values():
+                        yield section, kind, body
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _uses_ambiguous(version: str, docs: list[Mapping[str, Any]], local: str, resources: set[str],
+                    data: set[str]) -> bool:
+    """Whether a body of the documents sets a key path :func:`ambiguous_paths` lists."""
+    by_type: dict[tuple[str, str], list[KeyPath]] = {}
+    for path in ambiguous_paths(version):
+        by_type.setdefault(path[:2], []).append(path[2:])
+    if not by_type:
+        return False
+    return any(_sets_path(body, keys) for section, kind, body in _bodies(docs, local, resources, data)
+               for keys in by_type.get((section, kind), ()))
 
 
 def _used_types(docs: list[Mapping[str, Any]], local: str) -> tuple[set[str], set[str], bool]:
@@ -48,22 +182,37 @@ def _used_types(docs: list[Mapping[str, Any]], local: str) -> tuple[set[str], se
     return resources, data, configured
 
 
+def _covers(module: ModuleType, resources: set[str], data: set[str], configured: bool) -> bool:
+    """Whether the module has every type used (and the provider block, if configured)."""
+    return resources <= set(module.RESOURCES) and data <= set(module.DATA_SOURCES) and \
+        (not configured or getattr(module, "PROVIDER", None) is not None)
+
+
+def renderer_schemas(version: str) -> dict[str, dict[str, dict[str, Any]]] | None:
+    """The renderer's shape of every type (and the provider block, type :data:`PROVIDER_TYPE`)
+    of ``version``'s module, by section; ``None`` when it (or its deciding module) cannot be loaded."""
+    module, exact = _module(version), _exact_sections(version)
+    if module is None or exact is None:
+        return None
+    return {section: {kind: _renderer_shape(shape, (exact.get(section) or {}).get(kind))
+                      for kind, shape in sorted(shapes.items())}
+            for section, shapes in _sections(module).items()}
+
+
 def embedded_entry(source: str, version: str, local: str, docs: list[Mapping[str, Any]]) -> dict[str, Any] | None:
     """The renderer's schema entry of provider ``source`` at ``version`` from the embedded schema,
-    or ``None`` when there is none or it does not cover every type (and the provider block) the
-    documents use."""
-    name = EMBEDDED_MODULES.get(version) if source == AWS_SOURCE else None
-    if name is None:
-        return None
-    try:
-        module = importlib.import_module(name)
-    except ImportError:
+    or ``None`` when there is none, it does not cover every type (and the provider block) the
+    documents use, or a body sets a key path it cannot tell block or attribute
+    (:func:`ambiguous_paths`)."""
+    module = _module(version) if source == AWS_SOURCE else None
+    if module is None:
         return None
     resources, data, configured = _used_types(docs, local)
-    provider = getattr(module, "PROVIDER", None)
-    if not resources <= set(module.RESOURCES) or not data <= set(module.DATA_SOURCES) or \
-            (configured and provider is None):
+    if not _covers(module, resources, data, configured) or _uses_ambiguous(version, docs, local, resources, data):
         return None
-    return {"provider": _renderer_shape(provider or {}),
-            "resource": {kind: _renderer_shape(module.RESOURCES[kind]) for kind in sorted(resources)},
-            "data": {kind: _renderer_shape(module.DATA_SOURCES[kind]) for kind in sorted(data)}}
+    shapes = renderer_schemas(version)
+    if shapes is None:
+        return None
+    return {"provider": shapes["provider"].get(PROVIDER_TYPE, {}),
+            "resource": {kind: shapes["resource"][kind] for kind in sorted(resources)},
+            "data": {kind: shapes["data"][kind] for kind in sorted(data)}}
