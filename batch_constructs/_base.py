@@ -30,6 +30,7 @@ from .injection import apply_injectors
 # re-exported for old imports; the library imports these from ._naming
 from ._naming import _NAME_CHARS, generated_name, path_hash  # noqa: F401
 from ._runtime import l1_class, memoize_jsii_overrides, quiet_node_banners
+from ._identity import remember_scope_keys
 from .core import construct_key, tags_of
 
 quiet_node_banners()
@@ -168,6 +169,7 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
         _ROOTS[key] = root
         _PLACES[key] = (self._bc_path, stack)
         remember_stack(self, stack)
+        remember_scope_keys(self, scope)
         _IN_STACK.add(key)
         _REGISTRY.setdefault(root, []).append(self)
         if stack_key not in _VALIDATED:

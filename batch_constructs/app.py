@@ -118,11 +118,21 @@ class App(metaclass=_AppMeta):
 
 def _ensure_backends(app: Any) -> None:
     cdktf = cdk(app)
-    for stack in app.node.find_all():
-        if not isinstance(stack, cdktf.TerraformStack):
-            continue
+    for stack in _stacks(app, cdktf.TerraformStack):
         if not any(isinstance(child, cdktf.TerraformBackend) for child in stack.node.children):
             cdktf.LocalBackend(stack, path=default_state_path(stack.node.id))
+
+
+def _stacks(scope: Any, stack_class: type) -> list[Any]:
+    """The stacks under ``scope``, without walking into them (``node.find_all()`` would hand every
+    construct of every stack to Python)."""
+    found: list[Any] = []
+    for child in scope.node.children:
+        if isinstance(child, stack_class):
+            found.append(child)
+        else:
+            found.extend(_stacks(child, stack_class))
+    return found
 
 
 def _stack_documents(staging: Path) -> dict[str, dict[str, Any]]:

@@ -24,7 +24,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from ._errors import ValidationError
 from ._tokens import is_unresolved
-from ._identity import construct_key
+from ._identity import construct_key, scope_keys
 
 __all__ = ["TagManager", "TagType", "Tags", "tags_of", "validate_tag"]
 
@@ -286,9 +286,9 @@ def tags_of(construct: Any, *, own_only: bool = False, resource_type: Callable[[
     """
     if not any(_TAG_STORE.values()) and not any(_DIRECT.values()):
         return {}  # no tag anywhere: no walk up the tree (a jsii round trip per scope)
-    chain = [construct] if own_only else list(construct.node.scopes)
+    chain = (construct_key(construct),) if own_only else scope_keys(construct)
     layers = [_DIRECT.get(construct_key(construct)) or {}]
-    layers += [_TAG_STORE.get(construct_key(scope)) or {} for scope in chain]
+    layers += [_TAG_STORE.get(key) or {} for key in chain]
     return _merge(layers, resource_type=resource_type, launched_only=launched_only)
 
 

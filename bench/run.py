@@ -21,7 +21,10 @@ from /proc every 20 ms) are recorded, and the medians compared *in the same run*
 Scale (bench/scale_app.py): one stack with N Fargate job definitions, N = 100 and 1,000 for this
 library on each core (milliseconds per extra job definition from the slope, peak memory at 1,000), and N = 50
 and 150 for AWS CDK (its stacks stop at 500 resources: each job definition brings an execution
-role and its policy).
+role and its policy). Beside each core, that core's floor for the same Terraform
+(``scale_app.py --core-floor``): per job definition the same 3 constructs and 4 elements made
+directly on the core, each element's attributes fixed in Python, nothing validated or rendered:
+what any Python library emitting one core element per Terraform resource pays at least.
 
 Every variant runs on the same Node (the wheel's, or ``JSII_NODE``).
 """
@@ -173,9 +176,12 @@ def main() -> int:
 
 def scale(work: Path, python: str, env: dict[str, str], args: argparse.Namespace) -> None:
     """Milliseconds per extra job definition (slope) and peak memory, ours and AWS CDK's."""
-    lanes = [("batch_constructs", python, [], (100, 1000))]
+    lanes = [("batch_constructs", python, [], (100, 1000)),
+             ("core floor, same Terraform (cdktf)", python, ["--core-floor", "cdktf"], (100, 1000))]
     if args.cdktn_python:
         lanes.append(("batch_constructs on cdktn", args.cdktn_python, [], (100, 1000)))
+        lanes.append(("core floor, same Terraform (cdktn)", args.cdktn_python, ["--core-floor", "cdktn"],
+                      (100, 1000)))
     if not args.no_aws_cdk:
         lanes.append(("AWS CDK", str(ensure_aws_cdk_venv()), ["--aws-cdk"], (50, 150)))
     print(f"\n{'scale: one stack, N job definitions':40} {'N':>6} {'wall s':>8} {'peak RSS MiB':>13}")

@@ -1,7 +1,11 @@
 """Scale for the benchmark: one stack with N Fargate job definitions (a queue on one Fargate
-environment), with this library or, with ``--aws-cdk``, with ``aws_cdk.aws_batch``.
+environment), with this library or, with ``--aws-cdk``, with ``aws_cdk.aws_batch``; with
+``--core-floor [cdktf|cdktn]``, the least any Python code on that core can do for the same Terraform:
+per job definition the same 3 constructs and 4 elements (a core ``TerraformResource`` subclass whose
+one ``synthesizeAttributes`` callback returns fixed attributes, with the same 2 attribute tokens),
+no validation, no rendering.
 
-    python bench/scale_app.py N OUTDIR [--aws-cdk]
+    python bench/scale_app.py N OUTDIR [--aws-cdk | --core-floor [cdktf|cdktn]]
 """
 from __future__ import annotations
 
@@ -47,5 +51,43 @@ def aws_cdk(count: int, outdir: str) -> None:
     app.synth()
 
 
+def core_floor(count: int, outdir: str, core_name: str) -> None:
+    import importlib
+
+    from constructs import Construct
+    core = importlib.import_module(core_name)
+
+    class Element(core.TerraformResource):
+        def __init__(self, scope: Construct, id: str, kind: str, attrs: dict) -> None:
+            super().__init__(scope, id, terraform_resource_type=kind)
+            self.attrs = attrs
+
+        def _synthesize_attributes(self) -> dict:
+            return self.attrs
+
+    app = core.App(outdir=outdir)
+    stack = core.TerraformStack(app, "scale")
+    trust = '{"Version":"2012-10-17","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow",' \
+            '"Principal":{"Service":"ecs-tasks.amazonaws.com"}}]}'
+    for i in range(count):
+        container = Construct(stack, f"Container{i}")
+        role_scope = Construct(container, "ExecutionRole")
+        role = Element(role_scope, "Resource", "aws_iam_role", {"assume_role_policy": trust,
+                                                                 "force_detach_policies": True})
+        arn, name = role.get_string_attribute("arn"), role.get_string_attribute("name")
+        Element(role_scope, "DefaultPolicy", "aws_iam_role_policy", {"policy": "{}", "role": name})
+        Element(role_scope, "PolicyAttachment0", "aws_iam_role_policy_attachment",
+                {"policy_arn": "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy", "role": name})
+        job = Construct(stack, f"Job{i}")
+        Element(job, "Resource", "aws_batch_job_definition", {
+            "container_properties": '{"command":["echo","%d"],"executionRoleArn":"%s"}' % (i, arn),
+            "name": f"scale-Job{i}", "platform_capabilities": ["FARGATE"], "type": "container"})
+    app.synth()
+
+
 if __name__ == "__main__":
-    (aws_cdk if "--aws-cdk" in sys.argv else ours)(int(sys.argv[1]), sys.argv[2])
+    if "--core-floor" in sys.argv:
+        rest = sys.argv[sys.argv.index("--core-floor") + 1:]
+        core_floor(int(sys.argv[1]), sys.argv[2], rest[0] if rest else "cdktf")
+    else:
+        (aws_cdk if "--aws-cdk" in sys.argv else ours)(int(sys.argv[1]), sys.argv[2])
