@@ -14,7 +14,10 @@ from /proc every 20 ms) are recorded, and the medians compared *in the same run*
              .venv-bench (created on first use with aws-cdk-lib from PyPI);
 * all:       ``python main.py`` for every example stack, against
 * floor:     bench/bare_core_app.py: ``cdktf.App`` + one empty stack + ``synth()``;
-* on cdktn:  ``all`` and ``floor`` again on CDK Terrain (``python main.py --core cdktn`` and
+* same:      bench/core_same_terraform_app.py: the same Terraform as ``all`` (this library's own
+             output, read before timing) made directly on the core, one element per resource and
+             data source with fixed attributes: the core's floor for that Terraform;
+* on cdktn:  ``all``, ``floor`` and ``same`` again on CDK Terrain (``python main.py --core cdktn`` and
              ``cdktn.App`` + empty stack), with the interpreter of ``--cdktn-python`` (default
              ``.venv-cdktn/bin/python`` when it exists; ``--cdktn-python ''`` skips).
 
@@ -125,17 +128,27 @@ def main() -> int:
                    capture_output=True)
     spec = {s: json.loads((work / "spec" / "stacks" / s / "cdk.tf.json").read_text()) for s in STACKS}
     (work / "spec.json").write_text(json.dumps(spec))
+    # ... and of every example stack, for the core's floor for the same Terraform
+    subprocess.run([python, "main.py", "--outdir", str(work / "spec-all")], cwd=ROOT, env=env, check=True,
+                   capture_output=True)
+    spec_all = {p.parent.name: json.loads(p.read_text())
+                for p in sorted((work / "spec-all" / "stacks").glob("*/cdk.tf.json"))}
+    (work / "spec-all.json").write_text(json.dumps(spec_all))
     variants = {
         "batch_constructs (python main.py)": [python, "main.py", "--outdir", str(work / "ours"), *only],
         "plain cdktf app": [python, "bench/plain_cdktf_app.py", str(work / "spec.json"), str(work / "plain")],
         "all example stacks (python main.py)": [python, "main.py", "--outdir", str(work / "all")],
         "core floor (App + empty stack + synth)": [python, "bench/bare_core_app.py", str(work / "floor")],
+        "core, same Terraform": [python, "bench/core_same_terraform_app.py", str(work / "spec-all.json"),
+                                 str(work / "floor")],
     }
     if args.cdktn_python:
         variants["all example stacks on cdktn"] = [args.cdktn_python, "main.py", "--core", "cdktn", "--outdir",
                                                    str(work / "all")]
         variants["cdktn floor (App + empty stack + synth)"] = [args.cdktn_python, "bench/bare_core_app.py",
                                                                str(work / "floor"), "cdktn"]
+        variants["cdktn, same Terraform"] = [args.cdktn_python, "bench/core_same_terraform_app.py",
+                                             str(work / "spec-all.json"), str(work / "floor"), "cdktn"]
     if not args.no_aws_cdk:
         variants["AWS CDK (aws_cdk.aws_batch)"] = [str(ensure_aws_cdk_venv()), "bench/aws_cdk_app.py",
                                                    str(work / "awscdk")]
@@ -150,7 +163,7 @@ def main() -> int:
     ours_wall, ours_rss = medians["batch_constructs (python main.py)"]
     print(f"{'variant':40} {'wall s (median)':>16} {'peak RSS MiB':>13} {'ours / this (wall)':>19} {'(RSS)':>7}")
     for name, (wall, rss) in medians.items():
-        if name.startswith(("all ", "core floor", "cdktn floor")):
+        if name.startswith(("all ", "core floor", "cdktn floor", "core, same", "cdktn, same")):
             continue
         print(f"{name:40} {wall:16.2f} {rss / 1024:13.0f} {ours_wall / wall:19.2f} {ours_rss / rss:7.2f}")
     all_wall, all_rss = medians["all example stacks (python main.py)"]
@@ -160,12 +173,18 @@ def main() -> int:
     print(f"{'all example stacks (python main.py)':40} {all_wall:16.2f} {all_rss / 1024:13.0f}")
     print(f"{'core floor (App + empty stack + synth)':40} {floor_wall:16.2f} {floor_rss / 1024:13.0f} "
           f"{'all / floor: ' + format(all_wall / floor_wall, '.2f'):>19} {all_rss / floor_rss:7.2f}")
+    same_wall, same_rss = medians["core, same Terraform"]
+    print(f"{'core, same Terraform (all stacks)':40} {same_wall:16.2f} {same_rss / 1024:13.0f} "
+          f"{'all / this: ' + format(all_wall / same_wall, '.2f'):>19} {all_rss / same_rss:7.2f}")
     if args.cdktn_python:
         tn_wall, tn_rss = medians["all example stacks on cdktn"]
         tn_floor_wall, tn_floor_rss = medians["cdktn floor (App + empty stack + synth)"]
         print(f"{'all example stacks on cdktn':40} {tn_wall:16.2f} {tn_rss / 1024:13.0f}")
         print(f"{'cdktn floor (App + empty stack + synth)':40} {tn_floor_wall:16.2f} {tn_floor_rss / 1024:13.0f} "
               f"{'all / floor: ' + format(tn_wall / tn_floor_wall, '.2f'):>19} {tn_rss / tn_floor_rss:7.2f}")
+        tn_same_wall, tn_same_rss = medians["cdktn, same Terraform"]
+        print(f"{'cdktn, same Terraform (all stacks)':40} {tn_same_wall:16.2f} {tn_same_rss / 1024:13.0f} "
+              f"{'all / this: ' + format(tn_wall / tn_same_wall, '.2f'):>19} {tn_rss / tn_same_rss:7.2f}")
     print(f"runs: {args.runs} per variant, stacks: {', '.join(STACKS)} (all: {stacks}), cpus: {os.cpu_count()}, "
           f"node: {env.get('JSII_NODE', 'node on PATH')}")
     if not args.no_scale:
