@@ -54,8 +54,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, cls in stacks.all_stacks().items():
             print(f"{name:32} {(cls.__doc__ or '').strip().splitlines()[0]}")
         return 0
-    from batch_constructs.hcl import HclError
-    from batch_constructs.module_export import ModuleExportError
+    errors: tuple[type[Exception], ...] = (ValidationError,)
+    if args.hcl or args.module:  # the HCL renderer is imported only when asked for
+        from batch_constructs.hcl import HclError
+        from batch_constructs.module_export import ModuleExportError
+        errors += (HclError, ModuleExportError)
 
     app = App(outdir=args.outdir)
     try:
@@ -64,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.hcl or args.module:
             app.on_staged(lambda staging: _write_hcl_and_modules(staging, names, args))
         app.synth()
-    except (ValidationError, HclError, ModuleExportError) as error:
+    except errors as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     for name in names:

@@ -51,6 +51,17 @@ _MODULES = (
 )
 
 _index: dict[str, str] | None = None
+#: module → its ``__all__``, for the modules imported so far by a lookup
+_names: dict[str, frozenset[str]] = {}
+
+
+def _module_names(module: str) -> frozenset[str]:
+    names = _names.get(module)
+    if names is None:
+        found = importlib.util.find_spec(f"{__name__}.{module}") is not None
+        names = _names[module] = frozenset(
+            getattr(importlib.import_module(f"{__name__}.{module}"), "__all__", ()) if found else ())
+    return names
 
 
 def _exports() -> dict[str, str]:
@@ -58,12 +69,18 @@ def _exports() -> dict[str, str]:
     if _index is None:
         index: dict[str, str] = {}
         for module in _MODULES:
-            if importlib.util.find_spec(f"{__name__}.{module}") is None:
-                continue
-            for name in getattr(importlib.import_module(f"{__name__}.{module}"), "__all__", ()):
+            for name in sorted(_module_names(module)):
                 index.setdefault(name, module)
         _index = index
     return _index
+
+
+def _module_of(name: str) -> str | None:
+    """The first module of :data:`_MODULES` exporting ``name``, importing only those before it
+    (``from batch_constructs import App`` does not import the HCL renderer)."""
+    if _index is not None:
+        return _index.get(name)
+    return next((module for module in _MODULES if name in _module_names(module)), None)
 
 
 def __getattr__(name: str) -> Any:
@@ -74,7 +91,7 @@ def __getattr__(name: str) -> Any:
     if name.isidentifier() and importlib.util.find_spec(f"{__name__}.{name}") is not None:
         # ``from batch_constructs import hcl``: the submodule alone, not every concept module
         return importlib.import_module(f"{__name__}.{name}")
-    module = _exports().get(name)
+    module = _module_of(name)
     if module is None:
         raise AttributeError(f"module 'batch_constructs' has no attribute {name!r}")
     value = getattr(importlib.import_module(f"{__name__}.{module}"), name)

@@ -116,6 +116,10 @@ def main() -> int:
     args = parser.parse_args()
     python = sys.executable
     env = {k: v for k, v in os.environ.items() if not k.startswith("BATCH_CONSTRUCTS_")}
+    # Bytecode cached, as for every installed package (pip compiles at install) and for a user's
+    # second run: a machine-wide PYTHONDONTWRITEBYTECODE would recompile this (editable) package,
+    # and only it, in every timed process. Every variant runs once untimed first.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     # Every variant runs on the same Node: the wheel's, as batch_constructs picks it (or JSII_NODE).
     from batch_constructs._runtime import use_wheel_node
     use_wheel_node()
@@ -153,6 +157,10 @@ def main() -> int:
         variants["AWS CDK (aws_cdk.aws_batch)"] = [str(ensure_aws_cdk_venv()), "bench/aws_cdk_app.py",
                                                    str(work / "awscdk")]
     results: dict[str, list[tuple[float, int]]] = {name: [] for name in variants}
+    for command in variants.values():  # warm-up (bytecode, the OS's file cache), not timed
+        for out in ("ours", "plain", "awscdk", "all", "floor"):
+            shutil.rmtree(work / out, ignore_errors=True)
+        subprocess.run(command, cwd=ROOT, env=env, capture_output=True)
     for _ in range(args.runs):
         for name, command in variants.items():
             for out in ("ours", "plain", "awscdk", "all", "floor"):
@@ -204,6 +212,10 @@ def scale(work: Path, python: str, env: dict[str, str], args: argparse.Namespace
     if not args.no_aws_cdk:
         lanes.append(("AWS CDK", str(ensure_aws_cdk_venv()), ["--aws-cdk"], (50, 150)))
     print(f"\n{'scale: one stack, N job definitions':40} {'N':>6} {'wall s':>8} {'peak RSS MiB':>13}")
+    for _name, interpreter, extra, _sizes in lanes:  # warm-up, not timed
+        shutil.rmtree(work / "scale", ignore_errors=True)
+        subprocess.run([interpreter, "bench/scale_app.py", "10", str(work / "scale"), *extra], cwd=ROOT, env=env,
+                       capture_output=True)
     for name, interpreter, extra, sizes in lanes:
         points = []
         for n in sizes:
