@@ -58,8 +58,8 @@ class ComputeEnvironmentBase(BatchConstruct, RemovableResource):
     def _create_resource(self) -> Any:
         """Create the L1; subclasses call this at the end of their constructor."""
         self.resource = self._new_l1("Resource", "batch_compute_environment", "BatchComputeEnvironment",
-                                     type=self._ce_type(), render=self._render_resource, taggable=True)
-        self.resource.add_override("lifecycle", {"create_before_destroy": True})
+                                     type=self._ce_type(), render=self._render_resource, taggable=True,
+                                     lifecycle={"create_before_destroy": True})
         deps = list(self._depends_on)
         if self.service_role is not None:
             deps.extend(getattr(self.service_role, "policy_attachments", []))

@@ -114,8 +114,8 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         else:
             self.instance_role = validate_role(self, "instance_role", instance_role)
         self.instance_profile = self._new_l1("InstanceProfile", "iam_instance_profile", "IamInstanceProfile",
-                                             role=self._role_name(self.instance_role))
-        self.instance_profile.add_override("lifecycle", {"create_before_destroy": True})
+                                             role=self._role_name(self.instance_role),
+                                             lifecycle={"create_before_destroy": True})
         self._depends_on.extend(getattr(self.instance_role, "policy_attachments", []))
         self._depends_on.append(self.instance_profile)
 
@@ -138,8 +138,12 @@ class ManagedEc2ComputeEnvironmentBase(ManagedComputeEnvironmentBase):
         self.spot_fleet_role = None
 
     def _al2023_default(self) -> bool:
-        value = self.node.try_get_context(AL2023_CONTEXT_KEY)
-        return not (value is False or (isinstance(value, str) and value.lower() == "false"))
+        found = self.__dict__.get("_bc_al2023")  # context is fixed once a construct has children
+        if found is None:
+            value = self.node.try_get_context(AL2023_CONTEXT_KEY)
+            found = self.__dict__["_bc_al2023"] = not (value is False or (
+                isinstance(value, str) and value.lower() == "false"))
+        return found
 
     def _default_image_type(self) -> Any:
         raise NotImplementedError

@@ -157,8 +157,7 @@ class SecurityGroup(_construct_base(), ISecurityGroup):  # type: ignore[misc]
         self.resource = self._new_l1(
             "Resource", "security_group", "SecurityGroup", vpc_id=vpc.vpc_id,
             description=description or security_group_description(node_path(self)), taggable=True,
-            render=self._render_inline, **extra)
-        self.resource.add_override("lifecycle", {"create_before_destroy": True})
+            render=self._render_inline, lifecycle={"create_before_destroy": True}, **extra)
         self.security_group_id: str = self.resource.id
         self.security_group_vpc_id: str = vpc.vpc_id
         self._init_peer()
