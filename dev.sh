@@ -91,7 +91,8 @@ case "$command" in
     # shellcheck disable=SC2086
     run_part rest .venv/bin/python cdktf 5.100.0 tests $ignore
     E2E_STACKS=$CDKTN_E2E_STACKS run_part cdktn-e2e .venv-cdktn/bin/python cdktn 5.100.0 $apply1
-    run_part aws6 .venv/bin/python cdktf 6.69.1 -m "not terraform and not e2e" tests/synth tests/bad_input tests/ports
+    # (the bad-input table on 6.69.1 runs on cdktn: its rows do not depend on the core)
+    run_part aws6 .venv/bin/python cdktf 6.69.1 -m "not terraform and not e2e" tests/synth tests/ports
     run_part cdktn-aws6 .venv-cdktn/bin/python cdktn 6.69.1 -m "not terraform and not e2e" tests/unit tests/synth \
       tests/bad_input tests/ports
     wait

@@ -73,8 +73,17 @@ def default_core() -> types.ModuleType:
 
 
 def loaded_cores() -> list[types.ModuleType]:
-    """The core modules imported so far (cdktf first)."""
-    return [sys.modules[name] for name in CORES if name in sys.modules]
+    """The core modules imported so far (cdktf first; one module imported under both names, once)."""
+    loaded: list[types.ModuleType] = []
+    for name in CORES:
+        module = sys.modules.get(name)
+        if module is not None and all(module is not seen for seen in loaded):
+            loaded.append(module)
+    return loaded
+
+
+#: construct key → its core, when more than one core is imported (asking the tree is round trips)
+_CORE_OF: dict[Any, types.ModuleType] = {}
 
 
 def core_of(scope: Any) -> types.ModuleType:
@@ -82,11 +91,16 @@ def core_of(scope: Any) -> types.ModuleType:
     the tree tells nothing (a bare ``constructs.Construct`` tree)."""
     loaded = loaded_cores()
     if scope is not None and len(loaded) > 1:
+        key = construct_key(scope)
+        known = _CORE_OF.get(key)
+        if known is not None:
+            return _remember(known)
         node = getattr(scope, "node", None)
         root = getattr(node, "root", None)
         for core in loaded:
             if isinstance(root, core.App) or isinstance(scope, core.TerraformStack) or any(
                     isinstance(s, core.TerraformStack) for s in getattr(node, "scopes", ())):
+                _CORE_OF[key] = core
                 return _remember(core)
     if len(loaded) == 1 and not os.environ.get(CORE_ENV):
         return _remember(loaded[0])
@@ -114,8 +128,11 @@ def stack_of(scope: Any) -> Any:
 
 
 def remember_stack(construct: Any, stack: Any) -> None:
-    """``stack`` is ``construct``'s (known to the caller without asking the tree)."""
-    _STACKS[construct_key(construct)] = stack
+    """``stack`` is ``construct``'s (known to the caller without asking the tree), and so is its core."""
+    key = construct_key(construct)
+    _STACKS[key] = stack
+    if len(loaded_cores()) > 1:
+        _CORE_OF[key] = core_of(stack)
 
 
 def stack_cache(stack: Any) -> dict[str, Any]:

@@ -11,6 +11,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import sys
+import types
+
 import pytest
 
 from batch_constructs import (App, EcsFargateContainerDefinition, EcsJobDefinition, FargateComputeEnvironment,
@@ -60,3 +63,17 @@ def test_a_fargate_job_definition_costs_a_bounded_number_of_round_trips(monkeypa
     assert per_job.get("GetRequest", 0) == 0, per_job
     # 3 constructs and 4 elements, nothing else created per job definition (no validation or aspect object)
     assert per_job.get("CreateRequest") == 7, per_job
+
+
+def test_the_count_holds_with_both_cores_imported(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With cdktf and CDK Terrain both imported, each construct's core is remembered, not asked of the
+    tree for every element (here the other core is a stand-in: both are never installed in one lane)."""
+    other = "cdktn" if default_core().__name__ == "cdktf" else "cdktf"  # (on the cdktn lane, over the tests' alias)
+    stand_in = types.ModuleType(other)
+    stand_in.App = type("App", (), {})  # type: ignore[attr-defined]
+    stand_in.TerraformStack = type("TerraformStack", (), {})  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, other, stand_in)
+    few = _round_trips(monkeypatch, tmp_path / "few", 4)
+    many = _round_trips(monkeypatch, tmp_path / "many", 14)
+    per_job = {kind: (many[kind] - few[kind]) / 10 for kind in many}
+    assert sum(per_job.values()) <= PER_JOB_DEFINITION, per_job
