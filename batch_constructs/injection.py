@@ -23,7 +23,8 @@ from ._errors import ValidationError
 __all__ = ["IPropertyInjector", "InjectionContext", "PropertyInjectors"]
 
 # (root construct key, construct path) -> unique id -> injector
-_INJECTORS: dict[tuple[Any, str], dict[str, "IPropertyInjector"]] = {}
+#: construct key of the scope they were added to → its injectors by construct unique id
+_INJECTORS: dict[Any, dict[str, "IPropertyInjector"]] = {}
 
 
 @runtime_checkable
@@ -43,9 +44,9 @@ class InjectionContext:
         self.id = id
 
 
-def _key(scope: Any) -> tuple[Any, str]:
-    from .core import construct_key
-    return construct_key(scope.node.root), scope.node.path
+def _key(scope: Any) -> Any:
+    from ._identity import construct_key
+    return construct_key(scope)
 
 
 class PropertyInjectors:
@@ -88,8 +89,9 @@ def apply_injectors(unique_id: str, props: dict[str, Any], scope: Any, id: str) 
     """The keyword arguments after the closest injector for ``unique_id`` (AWS CDK's ``applyInjectors``)."""
     if not _INJECTORS:
         return props
-    for ancestor in reversed(scope.node.scopes):
-        injector = _INJECTORS.get(_key(ancestor), {}).get(unique_id)
+    from ._identity import scope_keys
+    for key in reversed(scope_keys(scope)):  # remembered: no walk up the tree per construct
+        injector = _INJECTORS.get(key, {}).get(unique_id)
         if injector is not None:
             injected = injector.inject(dict(props), InjectionContext(scope=scope, id=id))
             if not isinstance(injected, Mapping):
