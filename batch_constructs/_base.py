@@ -13,8 +13,8 @@ Every construct of this library derives from :class:`BatchConstruct`. It
   attributes at synth (its one ``synthesizeAttributes`` callback), so this happens in
   ``app.synth()`` and ``Testing.synth`` alike, with no aspect and no extra round trip.
 
-Everything a construct is asked again and again (its path, its stack, its root, the ids in a
-scope) is remembered here in Python: each question to the construct tree is a jsii round trip
+Everything a construct is asked again and again (its path, its root; its stack and scope chain in
+``_core`` and ``_identity``) is remembered in Python: each question to the construct tree is a jsii round trip
 (see ``bench/``).
 """
 from __future__ import annotations
@@ -43,11 +43,8 @@ from constructs import Construct, IValidation  # noqa: E402
 Render = Callable[[], dict[str, Any]]
 # root construct key -> constructs of this library under it, in creation order
 _REGISTRY: dict[Any, list["BatchConstruct"]] = {}
-#: construct keys of this library's constructs: each is inside a stack (checked when it was made)
-_IN_STACK: set[Any] = set()
-#: construct key → its root's key, for this library's constructs and the scopes they were made in
-_ROOTS: dict[Any, Any] = {}
-#: construct key → (node path, stack), for this library's constructs and the scopes they were made in
+#: construct key → (node path, root key), for this library's constructs and the scopes they were made
+#: in: each is inside a stack (checked when the construct was made)
 _PLACES: dict[Any, tuple[str, Any]] = {}
 #: keys of the stacks that carry this library's validation
 _VALIDATED: set[Any] = set()
@@ -125,7 +122,7 @@ def check_placement(kind: str, scope: Any, id: Any) -> None:
         raise ValidationError(None, f"{kind}: 'scope' must be a construct (a TerraformStack or a construct in "
                                     f"one), got {describe(scope)}")
     check_id(scope, id)
-    if not (construct_key(scope) in _IN_STACK or _is_stack(scope) or any(_is_stack(s) for s in scope.node.scopes)):
+    if not (construct_key(scope) in _PLACES or _is_stack(scope) or any(_is_stack(s) for s in scope.node.scopes)):
         raise ValidationError(scope, f"{kind} '{id}' must be created inside a TerraformStack, not directly in "
                                      "the App: create a stack (TerraformStack(app, 'name')) and pass it as scope")
 
@@ -138,16 +135,14 @@ def _forget(scope: Any, id: str) -> None:
     scope.node.try_remove_child(id)
 
 
-def _place(scope: Any) -> tuple[str, Any, Any]:
-    """(node path, stack, root key) of ``scope``: asked of the tree once per scope."""
+def _place(scope: Any) -> tuple[str, Any]:
+    """(node path, root key) of ``scope``: asked of the tree once per scope."""
     key = construct_key(scope)
-    place, root = _PLACES.get(key), _ROOTS.get(key)
-    if place is None or root is None:
+    place = _PLACES.get(key)
+    if place is None:
         node = scope.node
-        stack = scope if _is_stack(scope) else stack_of(scope)
-        place = _PLACES[key] = (node.path, stack)
-        root = _ROOTS[key] = construct_key(node.root)
-    return place[0], place[1], root
+        place = _PLACES[key] = (node.path, construct_key(node.root))
+    return place
 
 
 class BatchConstruct(Construct, metaclass=_ConstructMeta):
@@ -161,16 +156,14 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
                 raise _DuplicateId() from None
             raise
         self._late: list[_LateL1] = []
-        scope_path, stack, root = _place(scope)
+        scope_path, root = _place(scope)
+        stack = scope if _is_stack(scope) else stack_of(scope)  # remembered per scope (_core)
         self._bc_path = f"{scope_path}/{id}" if scope_path else id
         self._bc_id = id
         stack_key = self._bc_stack_key = construct_key(stack)
-        key = construct_key(self)
-        _ROOTS[key] = root
-        _PLACES[key] = (self._bc_path, stack)
+        _PLACES[construct_key(self)] = (self._bc_path, root)
         remember_stack(self, stack)
         remember_scope_keys(self, scope)
-        _IN_STACK.add(key)
         _REGISTRY.setdefault(root, []).append(self)
         if stack_key not in _VALIDATED:
             stack.node.add_validation(_StackValidation(stack_key, root))
@@ -231,11 +224,9 @@ class BatchConstruct(Construct, metaclass=_ConstructMeta):
 
 def registered_constructs(scope: Construct) -> list[BatchConstruct]:
     """Every construct of this library at or below ``scope``, in creation order."""
-    key = construct_key(scope)
-    root = _ROOTS.get(key)
-    registry = _REGISTRY.get(root if root is not None else construct_key(scope.node.root)) or []
-    place = _PLACES.get(key)
-    prefix = place[0] if place is not None else scope.node.path
+    place = _PLACES.get(construct_key(scope))
+    prefix, root = place if place is not None else (scope.node.path, construct_key(scope.node.root))
+    registry = _REGISTRY.get(root) or []
     if not prefix:
         return list(registry)
     return [c for c in registry if c._bc_path == prefix or c._bc_path.startswith(prefix + "/")]

@@ -15,17 +15,20 @@ import json
 import sys
 
 
+def element_class(base: type) -> type:
+    """A subclass of the core's ``base`` (``TerraformResource`` / ``TerraformDataSource``), made as
+    ``(scope, id, kind, attrs)``, whose one ``synthesizeAttributes`` callback returns ``attrs``
+    (also bench/scale_app.py's ``--core-floor``)."""
+    def init(self, scope, id, kind, attrs):  # type: ignore[no-untyped-def]
+        base.__init__(self, scope, id, terraform_resource_type=kind)
+        self.attrs = attrs
+
+    return type(f"Fixed{base.__name__}", (base,), {
+        "__init__": init, "_synthesize_attributes": lambda self: self.attrs})
+
+
 def main(spec_path: str, outdir: str, core_name: str) -> None:
     core = importlib.import_module(core_name)
-
-    def element_class(base: type) -> type:
-        def init(self, scope, id, kind, attrs):  # type: ignore[no-untyped-def]
-            base.__init__(self, scope, id, terraform_resource_type=kind)
-            self.attrs = attrs
-
-        return type(f"Fixed{base.__name__}", (base,), {
-            "__init__": init, "_synthesize_attributes": lambda self: self.attrs})
-
     resource, data = element_class(core.TerraformResource), element_class(core.TerraformDataSource)
     spec = json.loads(open(spec_path).read())
     app = core.App(outdir=outdir)

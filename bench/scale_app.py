@@ -55,15 +55,9 @@ def core_floor(count: int, outdir: str, core_name: str) -> None:
     import importlib
 
     from constructs import Construct
+    from core_same_terraform_app import element_class  # (bench/ is the script's directory)
     core = importlib.import_module(core_name)
-
-    class Element(core.TerraformResource):
-        def __init__(self, scope: Construct, id: str, kind: str, attrs: dict) -> None:
-            super().__init__(scope, id, terraform_resource_type=kind)
-            self.attrs = attrs
-
-        def _synthesize_attributes(self) -> dict:
-            return self.attrs
+    Element = element_class(core.TerraformResource)
 
     app = core.App(outdir=outdir)
     stack = core.TerraformStack(app, "scale")

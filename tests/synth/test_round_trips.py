@@ -7,22 +7,16 @@ asks twice per synth). It was 56 before the paths, stacks, roots, scope chains
 and validations of the construct tree were kept in Python (see ``_base``)."""
 from __future__ import annotations
 
+import sys
+import types
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import sys
-import types
-
 import pytest
 
-from batch_constructs import (App, EcsFargateContainerDefinition, EcsJobDefinition, FargateComputeEnvironment,
-                              JobQueue, OrderedComputeEnvironment)
 from batch_constructs._core import default_core
-from batch_constructs.core import Size
-from batch_constructs.ec2 import Vpc
-from batch_constructs.ecs import ContainerImage
-from batch_constructs.providers import aws_provider
+from bench.scale_app import ours  # the benchmark's scale app: one stack with N Fargate job definitions
 
 PER_JOB_DEFINITION = 17
 
@@ -39,16 +33,7 @@ def _round_trips(monkeypatch: pytest.MonkeyPatch, outdir: Path, count: int) -> C
 
     with monkeypatch.context() as patch:
         patch.setattr(process._NodeProcess, "send", counting)
-        app = App(outdir=str(outdir))
-        stack = default_core().TerraformStack(app, "scale")
-        aws_provider(stack, region="us-east-1")
-        ce = FargateComputeEnvironment(stack, "CE", vpc=Vpc(stack, "Vpc"))
-        JobQueue(stack, "Queue", compute_environments=[OrderedComputeEnvironment(compute_environment=ce, order=1)])
-        image = ContainerImage.from_registry("public.ecr.aws/amazonlinux/amazonlinux:latest")
-        for i in range(count):
-            EcsJobDefinition(stack, f"Job{i}", container=EcsFargateContainerDefinition(
-                stack, f"Container{i}", image=image, cpu=0.25, memory=Size.mebibytes(512), command=["echo", str(i)]))
-        app.synth()
+        ours(count, str(outdir))
     assert (outdir / "stacks" / "scale" / "cdk.tf.json").is_file()
     return seen
 
